@@ -1,0 +1,297 @@
+"""The `cablegraph` command: ingest, parse, query, export, serve, and canned queries."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import queries as canned
+from cablegraph.settings import Settings
+from cablegraph.store import CableStore, StoreError
+from converters import readers
+from converters.parse import parse as parse_cable
+from converters.record import UnreadableCable
+from ontology import terms as t
+
+app = typer.Typer(help="cablegraph: a knowledge graph of US diplomatic cables.", no_args_is_help=True,
+                  add_completion=False)
+queries_app = typer.Typer(help="Canned queries: list, show and run the questions in queries/.",
+                          no_args_is_help=True)
+app.add_typer(queries_app, name="queries")
+err = Console(stderr=True)
+out = Console()
+
+StoreOpt = Annotated[Path | None, typer.Option(
+    "--store", help="Store directory (default ./cablegraph-store or $CABLEGRAPH_STORE).", show_default=False)]
+
+
+class ResultFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+class RdfOut(StrEnum):
+    turtle = "turtle"
+    nt = "nt"
+    nquads = "nquads"
+    trig = "trig"
+    jsonld = "json-ld"
+
+
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+               "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
+
+
+def _settings(store: Path | None) -> Settings:
+    settings = Settings()
+    if store is not None:
+        settings.store = store
+    return settings
+
+
+def _open(store: Path | None, read_only: bool = False) -> tuple[Settings, CableStore]:
+    settings = _settings(store)
+    if read_only and not settings.store.exists():
+        err.print(f"[red]error:[/] no store at {settings.store}; run `cablegraph ingest PATH --store "
+                  f"{settings.store}` first")
+        raise typer.Exit(2)
+    try:
+        return settings, CableStore(settings.store, read_only=read_only)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}\n(another cablegraph process may hold the store; stop it and retry)")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively) of cables.")],
+    store: StoreOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="auto, or force one of: " + ", ".join(readers.FORMATS))
+                   ] = "auto",
+    rejects: Annotated[Path | None, typer.Option(help="Rejects file (default STORE/rejects.jsonl).")] = None,
+    base: Annotated[str | None, typer.Option(help="IRI base of the resources.")] = None,
+) -> None:
+    """Read cables from every supported container, parse them and load them, one named graph per cable.
+
+    Re-running is idempotent. Records that cannot be read go to the rejects file with their reason and source.
+    Exit code 0 when every record was ingested or rejected with a reason, 2 on a usage or store error.
+    """
+    if fmt != "auto" and fmt not in readers.FORMATS:
+        err.print(f"[red]error:[/] --format must be auto or one of {', '.join(readers.FORMATS)}")
+        raise typer.Exit(2)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(2)
+    from cablegraph.ingest import ingest as run_ingest
+
+    settings, cstore = _open(store)
+    files = list(readers.iter_files(paths))
+    total = sum(f.stat().st_size for f in files)
+    with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                  TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=err,
+                  disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=total or 1, name="")
+
+        def on_file(path: Path, count: int) -> None:
+            progress.update(task, advance=path.stat().st_size, name=f"{path.name} ({count})")
+
+        report = run_ingest(cstore, files, fmt=fmt, base=base or settings.base, rejects_path=rejects,
+                            on_file=on_file)
+    for skipped in report.skipped_files:
+        err.print(f"[yellow]skipped[/] {skipped}: not a cable file this tool recognises")
+    size = len(cstore)
+    cstore.close()
+    err.print(f"read {report.read} records from {report.files} files: ingested {report.ingested}, "
+              f"rejected {report.rejected} ({report.duplicates} duplicates) -> {report.rejects_path}; "
+              f"store has {size} quads ({report.seconds:.1f} s)")
+
+
+@app.command("parse")
+def parse_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of cables.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON record per cable per line.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="auto or a reader format.")] = "auto",
+) -> None:
+    """Parse cables and print their records (the JSON contract of docs/architecture.md with --json)."""
+    failures = 0
+    for path in readers.iter_files(paths):
+        chosen = readers.detect_format(path) if fmt == "auto" else fmt
+        if chosen is None:
+            err.print(f"[yellow]skipped[/] {path}: not a cable file this tool recognises")
+            continue
+        for raw in readers.read(path, chosen):
+            try:
+                cable = parse_cable(raw)
+            except UnreadableCable as exc:
+                failures += 1
+                err.print(f"[red]unreadable[/] {raw.source.path}:{raw.source.record}: {exc}")
+                continue
+            if as_json:
+                sys.stdout.write(json.dumps(cable.to_json(), ensure_ascii=False) + "\n")
+            else:
+                out.print(f"[bold]{cable.reference_id}[/] {cable.created or '?'} {cable.origin or '?'} "
+                          f"{cable.classification or '?'} TAGS {' '.join(cable.tags)} | {cable.subject or ''}")
+    if failures:
+        raise typer.Exit(1)
+
+
+def print_result(result, fmt: ResultFormat) -> None:
+    """Print a pyoxigraph query result as a table, JSON, CSV or TSV (graphs as Turtle)."""
+    if isinstance(result, bool) or isinstance(result, ox.QueryBoolean):
+        value = bool(result)
+        out.print(json.dumps({"boolean": value}) if fmt == ResultFormat.json else str(value).lower())
+        return
+    if isinstance(result, ox.QueryTriples):
+        sys.stdout.write(ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=t.PREFIXES).decode())
+        return
+    if fmt != ResultFormat.table:
+        formats = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+                   "tsv": ox.QueryResultsFormat.TSV}
+        sys.stdout.buffer.write(result.serialize(format=formats[fmt.value]))
+        return
+    names = [v.value for v in result.variables]
+    table = Table(*names)
+    rows = 0
+    for solution in result:
+        table.add_row(*[_cell(solution[n]) for n in names])
+        rows += 1
+    out.print(table)
+    err.print(f"{rows} row(s)")
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    return term.value
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="SPARQL text, @FILE to read it from a file, or - for stdin.")],
+    store: StoreOpt = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="Output format.")] = ResultFormat.table,
+) -> None:
+    """Run a SPARQL query over the union of all cable graphs and print the answer."""
+    if sparql == "-":
+        sparql = sys.stdin.read()
+    elif sparql.startswith("@"):
+        sparql = Path(sparql[1:]).read_text(encoding="utf-8")
+    _, cstore = _open(store, read_only=True)
+    try:
+        result = cstore.query(sparql)
+    except SyntaxError as exc:
+        err.print(f"[red]SPARQL syntax error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    print_result(result, fmt)
+
+
+@app.command()
+def export(
+    store: StoreOpt = None,
+    cable: Annotated[str | None, typer.Option(help="Export only this cable's graph (reference id).")] = None,
+    graph: Annotated[str | None, typer.Option(help="Export only this named graph (IRI).")] = None,
+    fmt: Annotated[RdfOut, typer.Option("--format", help="RDF syntax.")] = RdfOut.turtle,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
+) -> None:
+    """Export the store, one named graph or one cable as Turtle, N-Triples, N-Quads, TriG or JSON-LD."""
+    settings, cstore = _open(store, read_only=True)
+    if cable:
+        graph = t.Ids(settings.base).cable_graph(cable.upper())
+        if not cstore.has_graph(graph):
+            err.print(f"[red]error:[/] no cable {cable} in {settings.store}")
+            raise typer.Exit(1)
+    rdf_format = RDF_FORMATS[fmt.value]
+    target = output.open("wb") if output else sys.stdout.buffer
+    try:
+        if graph:
+            cstore.ox.dump(target, format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=t.PREFIXES)
+        elif rdf_format.supports_datasets:
+            cstore.ox.dump(target, format=rdf_format, prefixes=t.PREFIXES)
+        else:
+            triples = cstore.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            ox.serialize(triples, target, format=rdf_format, prefixes=t.PREFIXES)
+    finally:
+        if output:
+            target.close()
+
+
+@app.command()
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+) -> None:
+    """Serve the SPARQL endpoint and the query page over HTTP."""
+    import uvicorn
+
+    from endpoint.app import EndpointConfig, create_app
+
+    settings, cstore = _open(store)
+    host = host or settings.host
+    port = port or settings.port
+    application = create_app(cstore.ox, EndpointConfig(base=settings.base))
+    err.print(f"serving {settings.store} ({len(cstore)} quads) at http://{host}:{port}/ "
+              f"(SPARQL: http://{host}:{port}/sparql)")
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+@queries_app.command("list")
+def queries_list() -> None:
+    """List the canned queries with their summaries and parameters."""
+    table = Table("name", "summary", "parameters")
+    for name, q in canned.catalogue().items():
+        table.add_row(name, q.summary, ", ".join(f"{p.name}:{p.type}" for p in q.params))
+    out.print(table)
+
+
+@queries_app.command("show")
+def queries_show(name: Annotated[str, typer.Argument(help="Canned query name.")]) -> None:
+    """Print a canned query: its metadata and SPARQL."""
+    q = _canned(name)
+    sys.stdout.write(q.text)
+
+
+def _canned(name: str) -> canned.CannedQuery:
+    queries = canned.catalogue()
+    if name not in queries:
+        err.print(f"[red]error:[/] no canned query {name!r}; `cablegraph queries list` shows them")
+        raise typer.Exit(2)
+    return queries[name]
+
+
+@queries_app.command("run")
+def queries_run(
+    name: Annotated[str, typer.Argument(help="Canned query name.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
+    store: StoreOpt = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="Output format.")] = ResultFormat.table,
+) -> None:
+    """Run a canned query with typed parameters (bound as RDF terms, never pasted into the text)."""
+    q = _canned(name)
+    values = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            err.print(f"[red]error:[/] --param takes key=value, got {item!r}")
+            raise typer.Exit(2)
+        values[key.strip()] = value
+    try:
+        text = canned.bound_text(q, values)
+    except canned.ParameterError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    _, cstore = _open(store, read_only=True)
+    result = cstore.query(text)
+    print_result(result, fmt)
