@@ -248,19 +248,45 @@ def serve(
 
 
 @queries_app.command("list")
-def queries_list() -> None:
+def queries_list(
+    tag: Annotated[str | None, typer.Option(help="Only the queries with this tag (people, posts, time, ...).")] = None,
+) -> None:
     """List the canned queries with their summaries and parameters."""
-    table = Table("name", "summary", "parameters")
+    table = Table("name", "summary", "parameters", "tags")
+    table.columns[0].no_wrap = True
     for name, q in canned.catalogue().items():
-        table.add_row(name, q.summary, ", ".join(f"{p.name}:{p.type}" for p in q.params))
+        if tag is None or tag in q.tags:
+            table.add_row(name, q.summary, ", ".join(f"{p.name}:{p.type}" for p in q.params), " ".join(q.tags))
     out.print(table)
 
 
+def _values(param: list[str] | None) -> dict[str, str]:
+    values = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            err.print(f"[red]error:[/] --param takes key=value, got {item!r}")
+            raise typer.Exit(2)
+        values[key.strip()] = value
+    return values
+
+
+def _bound(q: canned.CannedQuery, values: dict[str, str]) -> str:
+    try:
+        return canned.bound_text(q, values)
+    except canned.ParameterError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+
+
+ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")]
+
+
 @queries_app.command("show")
-def queries_show(name: Annotated[str, typer.Argument(help="Canned query name.")]) -> None:
-    """Print a canned query: its metadata and SPARQL."""
+def queries_show(name: Annotated[str, typer.Argument(help="Canned query name.")], param: ParamOpt = None) -> None:
+    """Print a canned query: its metadata and SPARQL (with --param, the text as run, parameters bound)."""
     q = _canned(name)
-    sys.stdout.write(q.text)
+    sys.stdout.write(_bound(q, _values(param)) if param else q.text)
 
 
 def _canned(name: str) -> canned.CannedQuery:
@@ -274,24 +300,15 @@ def _canned(name: str) -> canned.CannedQuery:
 @queries_app.command("run")
 def queries_run(
     name: Annotated[str, typer.Argument(help="Canned query name.")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
+    param: ParamOpt = None,
     store: StoreOpt = None,
     fmt: Annotated[ResultFormat, typer.Option("--format", help="Output format.")] = ResultFormat.table,
 ) -> None:
-    """Run a canned query with typed parameters (bound as RDF terms, never pasted into the text)."""
-    q = _canned(name)
-    values = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            err.print(f"[red]error:[/] --param takes key=value, got {item!r}")
-            raise typer.Exit(2)
-        values[key.strip()] = value
-    try:
-        text = canned.bound_text(q, values)
-    except canned.ParameterError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
+    """Run a canned query with typed parameters (bound as RDF terms, never pasted into the text).
+
+    A value that does not fit its parameter's type is an error naming the parameter (exit code 2).
+    """
+    text = _bound(_canned(name), _values(param))
     _, cstore = _open(store, read_only=True)
     result = cstore.query(text)
     print_result(result, fmt)

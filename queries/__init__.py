@@ -18,6 +18,11 @@ QUERIES_DIR = Path(__file__).parent
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _REF_ID = re.compile(r"^\d{2}[A-Z][A-Z-]*\d+$")
 _STATION = re.compile(r"^[A-Z][A-Z-]*$")
+_PERSON = re.compile(r"^[^\W\d_][\w .,'’-]{0,119}$")
+TYPES = ("iri", "cable", "post", "tag", "person", "string", "integer", "date", "datetime")
+RESERVED = ("format", "show")
+"""Parameter names kept for the HTTP API's own options (answer format, show the SPARQL)."""
+_LIMIT = re.compile(r"\bLIMIT\s+\d+\s*$", re.IGNORECASE)
 
 
 class ParameterError(ValueError):
@@ -34,6 +39,8 @@ class Param:
     description: str = ""
     allowed: list[str] | None = None
     required: bool = True
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass
@@ -66,10 +73,13 @@ def load(path: Path) -> CannedQuery:
     meta = _metadata(text)
     params = []
     for item in meta.get("params") or []:
+        if item.get("type", "string") not in TYPES or item["name"] in RESERVED:
+            raise ValueError(f"{path.name}: parameter {item['name']!r} has an unknown type or a reserved name")
         params.append(Param(
             name=item["name"], type=item.get("type", "string"), default=item.get("default"),
             description=item.get("description", ""), allowed=item.get("allowed"),
-            required=item.get("required", item.get("default") is None)))
+            required=item.get("required", item.get("default") is None),
+            minimum=item.get("min"), maximum=item.get("max")))
     return CannedQuery(
         name=path.stem, summary=meta.get("summary", ""), description=meta.get("description", ""),
         tags=list(meta.get("tags") or []), params=params, text=text, example=meta.get("example") or {},
@@ -104,12 +114,23 @@ def to_term(param: Param, value: Any) -> NamedNode | Literal:
             if kind == "tag" and not re.match(r"^[A-Z0-9][A-Z0-9 ,.()/-]{0,60}$", text):
                 raise ValueError("is not a TAGS code such as PREL")
             return Literal(text)
+        if kind == "person":
+            if not _PERSON.match(text):
+                raise ValueError("is not a person's name such as Kasuri or Ryan C. Crocker")
+            return Literal(text)
         if kind == "integer":
-            return Literal(str(int(text)), datatype=NamedNode(XSD + "integer"))
+            number = int(text)
+            if param.minimum is not None and number < param.minimum:
+                raise ValueError(f"is below the minimum {param.minimum}")
+            if param.maximum is not None and number > param.maximum:
+                raise ValueError(f"is above the maximum {param.maximum}")
+            return Literal(str(number), datatype=NamedNode(XSD + "integer"))
         if kind == "date":
             return Literal(date.fromisoformat(text).isoformat(), datatype=NamedNode(XSD + "date"))
         if kind == "datetime":
             return Literal(datetime.fromisoformat(text).isoformat(), datatype=NamedNode(XSD + "dateTime"))
+        if len(text) > 500:
+            raise ValueError("is longer than 500 characters")
         return Literal(text)
     except ValueError as exc:
         raise ParameterError(f"parameter {param.name!r}: {value!r} {exc}") from exc
@@ -142,12 +163,17 @@ def bound_text(query: CannedQuery, values: dict[str, Any]) -> str:
     pyoxigraph escapes, so no value can change the query's structure.
     """
     terms = bind(query, values)
+    text = query.text
+    limit = terms.pop(Variable("limit"), None)
+    if limit is not None and _LIMIT.search(text.rstrip()):
+        # the one value written into the text: an integer already parsed by int() in to_term
+        text = _LIMIT.sub(f"LIMIT {int(limit.value)}", text.rstrip()) + "\n"
     if not terms:
-        return query.text
+        return text
     names = " ".join(str(v) for v in terms)
     row = " ".join(str(term) for term in terms.values())
     block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
-    match = _WHERE.search(query.text) or re.search(r"\{", query.text)
+    match = _WHERE.search(text) or re.search(r"\{", text)
     if match is None:
         raise ParameterError(f"{query.name} has no WHERE clause to bind parameters in")
-    return query.text[: match.end()] + block + query.text[match.end():]
+    return text[: match.end()] + block + text[match.end():]
