@@ -312,3 +312,46 @@ def queries_run(
     _, cstore = _open(store, read_only=True)
     result = cstore.query(text)
     print_result(result, fmt)
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def ask(
+    qset: Annotated[str, typer.Argument(metavar="SET", help="A shipped question set's name, or a .yaml file.")],
+    store: StoreOpt = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Report folder (default ./reports/SET).")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="Report format.")] = ReportFormat.md,
+    param: ParamOpt = None,
+) -> None:
+    """Run a question set and write a report folder: report, charts, one CSV per question, provenance.
+
+    Shipped sets: see queries/sets/. A parameter that does not fit its type is an error naming it (exit code 2).
+    """
+    from cablegraph.ask import run_set, write_report
+    from queries.sets import find_set, load_set, set_values
+
+    try:
+        question_set = load_set(find_set(qset))
+        values = set_values(question_set, _values(param))
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    settings, cstore = _open(store, read_only=True)
+    with Progress(TextColumn("[bold]ask[/]"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=err,
+                  disable=not err.is_terminal) as progress:
+        task = progress.add_task("ask", total=len(question_set.questions), name="")
+        findings = run_set(cstore.ox, question_set, values,
+                           on_step=lambda q: progress.update(task, advance=1, name=q.heading[:50]))
+    target = out_dir or Path("reports") / question_set.name
+    report = write_report(question_set, values, findings, target, fmt.value, str(settings.store), len(cstore))
+    for f in findings:
+        status = f"[red]{f.error}[/]" if f.error else f"{len(f.answer.rows)} rows"
+        err.print(f"{f.number:>2}. {f.question.heading}: {status}{' + chart' if f.chart else ''}")
+    err.print(f"report: {report}")
+    if any(f.error for f in findings):
+        raise typer.Exit(1)

@@ -67,19 +67,25 @@ def _metadata(text: str) -> dict[str, Any]:
     return yaml.safe_load("\n".join(lines)) or {} if lines else {}
 
 
-def load(path: Path) -> CannedQuery:
-    """Read one .rq file into a CannedQuery."""
-    text = path.read_text(encoding="utf-8")
-    meta = _metadata(text)
+def parse_params(items: list[dict[str, Any]], where: str = "") -> list[Param]:
+    """Parameter declarations (name, type, default, description, allowed, required, min, max) as Params."""
     params = []
-    for item in meta.get("params") or []:
+    for item in items:
         if item.get("type", "string") not in TYPES or item["name"] in RESERVED:
-            raise ValueError(f"{path.name}: parameter {item['name']!r} has an unknown type or a reserved name")
+            raise ValueError(f"{where}: parameter {item['name']!r} has an unknown type or a reserved name")
         params.append(Param(
             name=item["name"], type=item.get("type", "string"), default=item.get("default"),
             description=item.get("description", ""), allowed=item.get("allowed"),
             required=item.get("required", item.get("default") is None),
             minimum=item.get("min"), maximum=item.get("max")))
+    return params
+
+
+def load(path: Path) -> CannedQuery:
+    """Read one .rq file into a CannedQuery."""
+    text = path.read_text(encoding="utf-8")
+    meta = _metadata(text)
+    params = parse_params(meta.get("params") or [], path.name)
     return CannedQuery(
         name=path.stem, summary=meta.get("summary", ""), description=meta.get("description", ""),
         tags=list(meta.get("tags") or []), params=params, text=text, example=meta.get("example") or {},
