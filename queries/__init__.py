@@ -22,7 +22,9 @@ _PERSON = re.compile(r"^[^\W\d_][\w .,'’-]{0,119}$")
 TYPES = ("iri", "cable", "post", "tag", "person", "string", "integer", "date", "datetime")
 RESERVED = ("format", "show")
 """Parameter names kept for the HTTP API's own options (answer format, show the SPARQL)."""
-_LIMIT = re.compile(r"\bLIMIT\s+\d+\s*$", re.IGNORECASE)
+_LIMIT = re.compile(r"\bLIMIT\s+\d+", re.IGNORECASE)
+_MARKER = re.compile(r"^[ \t]*# @values[ \t]*$", re.MULTILINE)
+"""A comment line `# @values` marks where the VALUES block goes (each such line); else the top of the WHERE."""
 
 
 class ParameterError(ValueError):
@@ -163,23 +165,29 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def bound_text(query: CannedQuery, values: dict[str, Any]) -> str:
-    """The query text with its parameters bound in a VALUES block at the top of the WHERE clause.
+    """The query text with its parameters bound in a VALUES block.
 
-    Each value is first turned into a typed RDF term (see `to_term`) and written in its N-Triples form, which
-    pyoxigraph escapes, so no value can change the query's structure.
+    The block goes at each `# @values` comment line (so that a UNION branch or a subquery can see the
+    parameters), or at the top of the WHERE clause when there is none. Each value is first turned into a typed
+    RDF term (see `to_term`) and written in its N-Triples form, which pyoxigraph escapes, so no value can change
+    the query's structure. A `limit` parameter replaces the number of the query's last LIMIT clause.
     """
     terms = bind(query, values)
     text = query.text
     limit = terms.pop(Variable("limit"), None)
-    if limit is not None and _LIMIT.search(text.rstrip()):
+    limits = list(_LIMIT.finditer(text))
+    if limit is not None and limits:
         # the one value written into the text: an integer already parsed by int() in to_term
-        text = _LIMIT.sub(f"LIMIT {int(limit.value)}", text.rstrip()) + "\n"
+        last = limits[-1]
+        text = f"{text[: last.start()]}LIMIT {int(limit.value)}{text[last.end():]}"
     if not terms:
         return text
     names = " ".join(str(v) for v in terms)
     row = " ".join(str(term) for term in terms.values())
-    block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
+    block = f"VALUES ({names}) {{ ({row}) }}"
+    if _MARKER.search(text):
+        return _MARKER.sub(lambda m: m.group(0).replace("# @values", block), text)
     match = _WHERE.search(text) or re.search(r"\{", text)
     if match is None:
         raise ParameterError(f"{query.name} has no WHERE clause to bind parameters in")
-    return text[: match.end()] + block + text[match.end():]
+    return f"{text[: match.end()]}\n  {block}\n{text[match.end():]}"

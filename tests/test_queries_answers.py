@@ -115,9 +115,12 @@ def test_tags_that_occur_together(store):
     assert {"PK", "PREL", "PGOV", "IR"} <= set(got) and "KNNP" not in got
     both = rows(store, "cables_with_tags_both", tag="IR", other="KNNP")
     assert got["IR"] == len(both) and DAWN in {r["ref"] for r in both}
-    pairs = rows(store, "tag_pairs", limit=10)
+    pairs = rows(store, "tag_pairs", post="ISLAMABAD", limit=10)
     assert len(pairs) == 10 and all(r["source"] < r["target"] for r in pairs)
-    assert pairs[0]["source"] == "PGOV" and pairs[0]["target"] == "PREL"
+    assert (pairs[0]["source"], pairs[0]["target"]) == ("PK", "PREL")
+    assert int(pairs[0]["cables"]) == count(
+        store, 'SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:sentBy/cg:stationKey "ISLAMABAD" ; '
+               'cg:tag/cg:tagCode "PK", "PREL" }')
 
 
 def test_top_tags_of_a_post_and_overall(store):
@@ -148,15 +151,21 @@ def test_classification_and_noforn_share_by_post_and_year(store):
 def test_classification_counts_and_listing(store):
     counts = {r["classification"]: r for r in rows(store, "classification_counts")}
     assert {"SECRET", "CONFIDENTIAL", "UNCLASSIFIED"} <= set(counts)
-    secret_noforn = rows(store, "cables_by_classification", level="SECRET", caveat="NOFORN")
+    secret_noforn = rows(store, "cables_with_caveat", caveat="NOFORN", level="SECRET")
     assert len(secret_noforn) == int(counts["SECRET"]["noforn"]) > 0
-    assert DAWN in {r["ref"] for r in rows(store, "cables_by_classification", level="CONFIDENTIAL")}
+    assert {r["classification"] for r in secret_noforn} == {"SECRET"}
+    all_noforn = rows(store, "cables_with_caveat", caveat="NOFORN")
+    assert len(all_noforn) == sum(int(r["noforn"]) for r in counts.values())
+    confidential = rows(store, "cables_by_classification", level="CONFIDENTIAL")
+    assert DAWN in {r["ref"] for r in confidential} and len(confidential) == int(counts["CONFIDENTIAL"]["cables"])
 
 
 def test_post_activity_and_overview(store):
     years = rows(store, "post_activity_by_year", post="MADRID")
     assert [r["year"] for r in years] == sorted(r["year"] for r in years)
     overview = {r["post"]: r for r in rows(store, "posts_overview", limit=100)}
+    ranked = [int(r["cables"]) for r in rows(store, "posts_overview", limit=5)]
+    assert len(ranked) == 5 and ranked == sorted(ranked, reverse=True)
     assert overview["MADRID"]["label"] == "Embassy Madrid"
     assert sum(int(r["cables"]) for r in years) == int(overview["MADRID"]["cables"])
 
