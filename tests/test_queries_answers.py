@@ -189,3 +189,8 @@ def test_declassification_due(store):
     got = rows(store, "declassification_due", **{"from": "2016-06-01", "to": "2016-06-30"})
     assert DAWN in {r["ref"] for r in got}
     assert all("2016-06-01" <= r["declassifyOn"] <= "2016-06-30" for r in got)
+
+
+def test_limit_keeps_the_first_rows_in_order(store):
+    every = rows(store, "cables_with_tag", tag="KNNP")
+    assert len(every) > 3 and rows(store, "cables_with_tag", tag="KNNP", limit=3) == every[:3]
