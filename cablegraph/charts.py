@@ -101,8 +101,12 @@ def _bar(ax, records: list[dict], spec: dict) -> None:
     rows = [r for r in records if r.get(spec["x"])][: spec.get("top", 30)]
     labels = [str(r[spec["x"]]) for r in rows]
     values = [_number(r[spec["y"]]) or 0 for r in rows]
-    if spec["x"] in TIME_COLUMNS:
-        ax.bar(labels, values, color="#4c72b0")
+    if spec["x"] in TIME_COLUMNS:  # years and months on a real time axis, so that gaps show
+        xs = _x_values(labels)
+        width = 25 if xs and isinstance(xs[0], datetime) else 0.8
+        ax.bar(xs, values, width=width, color="#4c72b0")
+        if xs and isinstance(xs[0], int):
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(axis="x", labelrotation=45)
     else:
         ax.barh(labels[::-1], values[::-1], color="#4c72b0")
