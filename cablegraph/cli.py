@@ -251,13 +251,18 @@ def serve(
 def queries_list(
     tag: Annotated[str | None, typer.Option(help="Only the queries with this tag (people, posts, time, ...).")] = None,
 ) -> None:
-    """List the canned queries with their summaries and parameters."""
+    """List the canned queries with their summaries and parameters (tab-separated when piped)."""
     table = Table("name", "summary", "parameters", "tags")
     table.columns[0].no_wrap = True
     for name, q in canned.catalogue().items():
         if tag is None or tag in q.tags:
-            table.add_row(name, q.summary, ", ".join(f"{p.name}:{p.type}" for p in q.params), " ".join(q.tags))
-    out.print(table)
+            row = (name, q.summary, ", ".join(f"{p.name}:{p.type}" for p in q.params), " ".join(q.tags))
+            if out.is_terminal:
+                table.add_row(*row)
+            else:
+                sys.stdout.write("\t".join(row) + "\n")
+    if out.is_terminal:
+        out.print(table)
 
 
 def _values(param: list[str] | None) -> dict[str, str]:
