@@ -111,3 +111,24 @@ def test_chart_guess_from_the_columns(columns, rows, kind):
     answer = Answer(columns, [[Literal(v) for v in row] for row in rows], "")
     spec = chart_spec(None, answer)
     assert (spec["type"] if spec else None) == kind
+
+
+def test_a_set_from_a_file_with_a_failing_question_still_reports(sample_store, tmp_path):
+    qset = tmp_path / "mine.yaml"
+    qset.write_text("""title: Mine
+description: A set written by a researcher.
+questions:
+  - heading: Posts on Pakistan
+    query: posts_reporting_on_tag
+    args: {tag: PK}
+    chart: none
+  - heading: A broken question
+    sparql: SELECT ?x WHERE { ?x
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("ask", str(qset), "--store", str(sample_store), "--out", str(out), check=False)
+    assert proc.returncode == 1
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "## 2. A broken question" in report and "This question failed: SyntaxError" in report
+    posts = _csv_rows(next(out.glob("q01-*.csv")))
+    assert posts[0]["post"] == "ISLAMABAD" and not list(out.glob("*.png"))

@@ -102,3 +102,8 @@ def test_a_hostile_phrase_is_bound_harmlessly(live_server):
 def test_other_routes_keep_their_own_errors(live_server):
     assert httpx.get(live_server + "/sparql", timeout=30).status_code == 400
     assert httpx.get(live_server + "/api/queries/no_such_query", timeout=30).status_code == 404
+
+
+def test_the_docs_page_is_the_catalogue(live_server):
+    page = httpx.get(live_server + "/docs", timeout=30)
+    assert page.status_code == 200 and "swagger" in page.text.lower()
