@@ -115,11 +115,14 @@ def to_term(param: Param, value: Any) -> NamedNode | Literal:
             if not _REF_ID.match(text):
                 raise ValueError("is not a cable reference id such as 06ISLAMABAD10261")
             return Literal(text)
-        if kind in ("post", "tag"):
-            text = text.upper()
-            if not _STATION.match(text.replace(" ", "")) and kind == "post":
+        if kind == "post":  # station keys are written without spaces: "New Delhi" is NEWDELHI
+            text = text.upper().replace(" ", "")
+            if not _STATION.match(text):
                 raise ValueError("is not a station key such as ISLAMABAD")
-            if kind == "tag" and not re.match(r"^[A-Z0-9][A-Z0-9 ,.()/-]{0,60}$", text):
+            return Literal(text)
+        if kind == "tag":
+            text = text.upper()
+            if not re.match(r"^[A-Z0-9][A-Z0-9 ,.()/-]{0,60}$", text):
                 raise ValueError("is not a TAGS code such as PREL")
             return Literal(text)
         if kind == "person":

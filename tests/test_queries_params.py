@@ -75,6 +75,7 @@ def test_terms_are_typed():
     q = CATALOGUE["cables_by_post"]
     terms = queries.bind(q, {"post": "madrid", "from": "2006-01-01"})
     assert terms[ox.Variable("post")] == ox.Literal("MADRID")
+    assert queries.bind(q, {"post": "New Delhi"})[ox.Variable("post")] == ox.Literal("NEWDELHI")
     assert terms[ox.Variable("from")] == ox.Literal("2006-01-01", datatype=ox.NamedNode(queries.XSD + "date"))
     text = queries.bound_text(CATALOGUE["most_cited_cables"], {"limit": "7"})
     assert "LIMIT 7" in text and "LIMIT 20" not in text
