@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from endpoint import sparql
+from endpoint.canned_api import add_canned_routes
 from ontology import terms as t
 
 
@@ -26,6 +27,7 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
     app = FastAPI(title="cablegraph", description="A knowledge graph of US diplomatic cables: SPARQL and more.")
     app.state.store = store
     app.state.config = config
+    add_canned_routes(app, store, config.union_default_graph)
 
     @app.get("/sparql", summary="SPARQL 1.1 query (GET)")
     def sparql_get(request: Request) -> Response:

@@ -18,6 +18,13 @@ QUERIES_DIR = Path(__file__).parent
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _REF_ID = re.compile(r"^\d{2}[A-Z][A-Z-]*\d+$")
 _STATION = re.compile(r"^[A-Z][A-Z-]*$")
+_PERSON = re.compile(r"^[^\W\d_][\w .,'’-]{0,119}$")
+TYPES = ("iri", "cable", "post", "tag", "person", "string", "integer", "date", "datetime")
+RESERVED = ("format", "show")
+"""Parameter names kept for the HTTP API's own options (answer format, show the SPARQL)."""
+_LIMIT = re.compile(r"\bLIMIT\s+\d+", re.IGNORECASE)
+_MARKER = re.compile(r"^[ \t]*# @values[ \t]*$", re.MULTILINE)
+"""A comment line `# @values` marks where the VALUES block goes (each such line); else the top of the WHERE."""
 
 
 class ParameterError(ValueError):
@@ -34,6 +41,8 @@ class Param:
     description: str = ""
     allowed: list[str] | None = None
     required: bool = True
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass
@@ -60,16 +69,25 @@ def _metadata(text: str) -> dict[str, Any]:
     return yaml.safe_load("\n".join(lines)) or {} if lines else {}
 
 
+def parse_params(items: list[dict[str, Any]], where: str = "") -> list[Param]:
+    """Parameter declarations (name, type, default, description, allowed, required, min, max) as Params."""
+    params = []
+    for item in items:
+        if item.get("type", "string") not in TYPES or item["name"] in RESERVED:
+            raise ValueError(f"{where}: parameter {item['name']!r} has an unknown type or a reserved name")
+        params.append(Param(
+            name=item["name"], type=item.get("type", "string"), default=item.get("default"),
+            description=item.get("description", ""), allowed=item.get("allowed"),
+            required=item.get("required", item.get("default") is None),
+            minimum=item.get("min"), maximum=item.get("max")))
+    return params
+
+
 def load(path: Path) -> CannedQuery:
     """Read one .rq file into a CannedQuery."""
     text = path.read_text(encoding="utf-8")
     meta = _metadata(text)
-    params = []
-    for item in meta.get("params") or []:
-        params.append(Param(
-            name=item["name"], type=item.get("type", "string"), default=item.get("default"),
-            description=item.get("description", ""), allowed=item.get("allowed"),
-            required=item.get("required", item.get("default") is None)))
+    params = parse_params(meta.get("params") or [], path.name)
     return CannedQuery(
         name=path.stem, summary=meta.get("summary", ""), description=meta.get("description", ""),
         tags=list(meta.get("tags") or []), params=params, text=text, example=meta.get("example") or {},
@@ -97,19 +115,33 @@ def to_term(param: Param, value: Any) -> NamedNode | Literal:
             if not _REF_ID.match(text):
                 raise ValueError("is not a cable reference id such as 06ISLAMABAD10261")
             return Literal(text)
-        if kind in ("post", "tag"):
-            text = text.upper()
-            if not _STATION.match(text.replace(" ", "")) and kind == "post":
+        if kind == "post":  # station keys are written without spaces: "New Delhi" is NEWDELHI
+            text = text.upper().replace(" ", "")
+            if not _STATION.match(text):
                 raise ValueError("is not a station key such as ISLAMABAD")
-            if kind == "tag" and not re.match(r"^[A-Z0-9][A-Z0-9 ,.()/-]{0,60}$", text):
+            return Literal(text)
+        if kind == "tag":
+            text = text.upper()
+            if not re.match(r"^[A-Z0-9][A-Z0-9 ,.()/-]{0,60}$", text):
                 raise ValueError("is not a TAGS code such as PREL")
             return Literal(text)
+        if kind == "person":
+            if not _PERSON.match(text):
+                raise ValueError("is not a person's name such as Kasuri or Ryan C. Crocker")
+            return Literal(text)
         if kind == "integer":
-            return Literal(str(int(text)), datatype=NamedNode(XSD + "integer"))
+            number = int(text)
+            if param.minimum is not None and number < param.minimum:
+                raise ValueError(f"is below the minimum {param.minimum}")
+            if param.maximum is not None and number > param.maximum:
+                raise ValueError(f"is above the maximum {param.maximum}")
+            return Literal(str(number), datatype=NamedNode(XSD + "integer"))
         if kind == "date":
             return Literal(date.fromisoformat(text).isoformat(), datatype=NamedNode(XSD + "date"))
         if kind == "datetime":
             return Literal(datetime.fromisoformat(text).isoformat(), datatype=NamedNode(XSD + "dateTime"))
+        if len(text) > 500:
+            raise ValueError("is longer than 500 characters")
         return Literal(text)
     except ValueError as exc:
         raise ParameterError(f"parameter {param.name!r}: {value!r} {exc}") from exc
@@ -136,18 +168,29 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def bound_text(query: CannedQuery, values: dict[str, Any]) -> str:
-    """The query text with its parameters bound in a VALUES block at the top of the WHERE clause.
+    """The query text with its parameters bound in a VALUES block.
 
-    Each value is first turned into a typed RDF term (see `to_term`) and written in its N-Triples form, which
-    pyoxigraph escapes, so no value can change the query's structure.
+    The block goes at each `# @values` comment line (so that a UNION branch or a subquery can see the
+    parameters), or at the top of the WHERE clause when there is none. Each value is first turned into a typed
+    RDF term (see `to_term`) and written in its N-Triples form, which pyoxigraph escapes, so no value can change
+    the query's structure. A `limit` parameter replaces the number of the query's last LIMIT clause.
     """
     terms = bind(query, values)
+    text = query.text
+    limit = terms.pop(Variable("limit"), None)
+    limits = list(_LIMIT.finditer(text))
+    if limit is not None and limits:
+        # the one value written into the text: an integer already parsed by int() in to_term
+        last = limits[-1]
+        text = f"{text[: last.start()]}LIMIT {int(limit.value)}{text[last.end():]}"
     if not terms:
-        return query.text
+        return text
     names = " ".join(str(v) for v in terms)
     row = " ".join(str(term) for term in terms.values())
-    block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
-    match = _WHERE.search(query.text) or re.search(r"\{", query.text)
+    block = f"VALUES ({names}) {{ ({row}) }}"
+    if _MARKER.search(text):
+        return _MARKER.sub(lambda m: m.group(0).replace("# @values", block), text)
+    match = _WHERE.search(text) or re.search(r"\{", text)
     if match is None:
         raise ParameterError(f"{query.name} has no WHERE clause to bind parameters in")
-    return query.text[: match.end()] + block + query.text[match.end():]
+    return f"{text[: match.end()]}\n  {block}\n{text[match.end():]}"
