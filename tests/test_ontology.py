@@ -1,0 +1,65 @@
+"""The ontology: well-formed OWL 2 that HermiT finds consistent, every term documented, every record field mapped."""
+
+from __future__ import annotations
+
+import rdflib
+from rdflib.namespace import OWL, RDF, RDFS
+
+from cablegraph.validate import check_ontology
+from ontology import terms as t
+
+CG = rdflib.Namespace(t.CG)
+SCHEMA = rdflib.Namespace(t.SCHEMA)
+
+
+def _ontology() -> rdflib.Graph:
+    return rdflib.Graph().parse(t.ONTOLOGY_FILE)
+
+
+def test_hermit_finds_the_ontology_consistent():
+    report = check_ontology()
+    assert report.consistent, report.message
+    assert report.inconsistent_classes == []
+    assert report.classes >= 15
+
+
+def test_every_cg_term_has_label_comment_domain_and_range():
+    g = _ontology()
+    terms = {s for s in g.subjects(RDF.type, None) if isinstance(s, rdflib.URIRef) and str(s).startswith(t.CG)}
+    assert len(terms) > 60
+    for term in terms:
+        assert g.value(term, RDFS.label) is not None, term
+        assert g.value(term, RDFS.comment) is not None, term
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty)
+    properties = {p for p in terms if any((p, RDF.type, kind) in g for kind in kinds)}
+    cross_cutting = {CG.country, CG.linkMethod, CG.linkConfidence, CG.routingIndicator, CG.city}
+    for prop in properties - cross_cutting:
+        assert g.value(prop, RDFS.domain) is not None, f"{prop} has no domain"
+    for prop in properties - {CG.city}:
+        assert g.value(prop, RDFS.range) is not None or g.value(prop, SCHEMA.rangeIncludes) is not None, prop
+
+
+def test_terms_the_code_and_the_people_helper_use_are_declared():
+    g = _ontology()
+    declared = set(g.subjects(RDF.type, None))
+    used = ["referenceId", "sentBy", "sentTo", "infoTo", "stationKey", "tag", "tagCode", "references",
+            "classification", "caveat", "handling", "declassifyOn", "dtg", "signerName", "signedBy", "text",
+            "hasParagraph", "paragraphNumber", "marking", "parseWarning", "sourcePath", "sourceRecord",
+            "sourceFormat", "sourceRank", "classifiedBy", "classificationReason", "transmissionId", "summary",
+            "mentions", "hasStatement", "speaker", "addressee", "reportingVerb", "paragraph", "role", "country",
+            "linkMethod", "linkConfidence", "Cable", "Post", "Person", "Statement", "Topic", "Paragraph",
+            "ClassificationLevel", "Caveat"]
+    missing = [name for name in used if CG[name] not in declared]
+    assert missing == []
+
+
+def test_alignments_to_the_standard_vocabularies():
+    g = _ontology()
+    text = g.serialize(format="nt")
+    for namespace in (t.DCTERMS, t.PROV, t.FOAF, t.ORG, t.SKOS, t.SCHEMA):
+        assert f"<{namespace}" in text, namespace
+    assert (CG.Cable, RDFS.subClassOf, SCHEMA.Message) in g
+    assert (CG.Post, RDFS.subClassOf, rdflib.URIRef(t.ORG + "Organization")) in g
+    assert (CG.Topic, RDFS.subClassOf, rdflib.URIRef(t.SKOS + "Concept")) in g
+    version = g.value(rdflib.URIRef(t.ONTOLOGY_IRI), OWL.versionInfo)
+    assert version is not None and str(version) in (t.ONTOLOGY_DIR / "CHANGELOG.md").read_text()
