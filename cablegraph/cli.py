@@ -228,6 +228,45 @@ def export(
 
 
 @app.command()
+def validate(
+    store: StoreOpt = None,
+    reasoner: Annotated[bool, typer.Option(help="Also run HermiT on the ontology (needs Java).")] = True,
+    batch: Annotated[int, typer.Option(help="Cable graphs per SHACL batch.")] = 500,
+    show: Annotated[int, typer.Option(help="How many violations to print.")] = 50,
+) -> None:
+    """Check the ontology is consistent (HermiT) and the store conforms to the SHACL shapes; exit 1 if not."""
+    from cablegraph.validate import check_ontology, check_store
+
+    settings, cstore = _open(store, read_only=True)
+    failed = False
+    if reasoner:
+        onto = check_ontology()
+        failed |= not onto.consistent
+        err.print(f"ontology: {onto.message} ({onto.classes} classes)"
+                  + "".join(f"\n  unsatisfiable: {c}" for c in onto.inconsistent_classes))
+    report = check_store(cstore.ox, settings.base, batch=batch, max_results=show)
+    for line in report.results:
+        out.print(line, markup=False, highlight=False)
+    err.print(f"shapes: {report.cables} cable graphs checked, {report.violations} violation(s)")
+    if failed or not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command("load-reference")
+def load_reference_cmd(
+    store: StoreOpt = None,
+    base: Annotated[str | None, typer.Option(help="IRI base of the resources.")] = None,
+) -> None:
+    """(Re)load the ontology and the reference graphs (posts, TAGS, levels, caveats); ingest does this too."""
+    from cablegraph.reference import load_reference
+
+    settings, cstore = _open(store)
+    counts = load_reference(cstore, base or settings.base)
+    cstore.close()
+    err.print("loaded " + ", ".join(f"{name} ({n} quads)" for name, n in counts.items()))
+
+
+@app.command()
 def serve(
     store: StoreOpt = None,
     host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,

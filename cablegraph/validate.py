@@ -7,9 +7,11 @@ and reference graphs (posts, topics, levels, caveats, ...), so memory does not g
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 
 from ontology import terms as t
@@ -60,3 +62,116 @@ def check_ontology(ttl: Path = t.ONTOLOGY_FILE) -> OntologyReport:
         world.close()
     return OntologyReport(consistent=not unsatisfiable, classes=classes, inconsistent_classes=unsatisfiable,
                           message="consistent" if not unsatisfiable else "unsatisfiable classes")
+
+
+CABLE_GRAPH_CLASSES = {t.CG + n for n in ("Cable", "Paragraph", "RoutingEntry", "Statement", "SourceRecord",
+                                          "CableGraph", "Ingest")}
+_SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+
+
+def split_shapes(path: Path = t.SHAPES_FILE) -> tuple[rdflib.Graph, rdflib.Graph]:
+    """The shapes as two graphs: those that target classes of cable graphs, and those for the shared graphs."""
+    shapes = rdflib.Graph().parse(path)
+    cable, shared = rdflib.Graph(), rdflib.Graph()
+    for shape in set(shapes.subjects(rdflib.RDF.type, _SH.NodeShape)):
+        targets = {str(o) for o in shapes.objects(shape, _SH.targetClass)}
+        into = cable if targets & CABLE_GRAPH_CLASSES else shared
+        for triple in shapes.cbd(shape):
+            into.add(triple)
+    return cable, shared
+
+
+def _to_rdflib(term):
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    datatype = rdflib.URIRef(term.datatype.value) if term.language is None else None
+    return rdflib.Literal(term.value, lang=term.language, datatype=datatype)
+
+
+def _add(graph: rdflib.Graph, quads) -> None:
+    graph.addN((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), graph) for q in quads)
+
+
+def _class_closure() -> rdflib.Graph:
+    """The subclass axioms of the ontology, so that sh:class follows rdfs:subClassOf (Embassy is a Post)."""
+    onto = rdflib.Graph().parse(t.ONTOLOGY_FILE)
+    closure = rdflib.Graph()
+    for triple in onto.triples((None, rdflib.RDFS.subClassOf, None)):
+        closure.add(triple)
+    return closure
+
+
+def _run(data: rdflib.Graph, shapes: rdflib.Graph, report: ShaclReport, max_results: int) -> None:
+    import pyshacl
+
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False)
+    if conforms:
+        return
+    report.conforms = False
+    for result in results.subjects(rdflib.RDF.type, _SH.ValidationResult):
+        report.violations += 1
+        if len(report.results) < max_results:
+            report.results.append(_describe(results, result))
+
+
+def _describe(results: rdflib.Graph, result) -> str:
+    def short(term) -> str:
+        if term is None:
+            return "-"
+        text = str(term)
+        for prefix, iri in t.PREFIXES.items():
+            if text.startswith(iri):
+                return f"{prefix}:{text[len(iri):]}"
+        return text
+
+    focus = results.value(result, _SH.focusNode)
+    path = results.value(result, _SH.resultPath)
+    message = results.value(result, _SH.resultMessage)
+    value = results.value(result, _SH.value)
+    shown = f" (value {short(value)})" if value is not None else ""
+    return f"{short(focus)} {short(path)}: {message}{shown}"
+
+
+def cable_graphs(store: ox.Store, base: str) -> Iterator[ox.NamedNode]:
+    """Every cable graph of the store."""
+    prefix = t.Ids(base).cable_graph("")
+    for graph in store.named_graphs():
+        if isinstance(graph, ox.NamedNode) and graph.value.startswith(prefix):
+            yield graph
+
+
+def check_store(store: ox.Store, base: str = t.DEFAULT_BASE, batch: int = 500, max_results: int = 50,
+                shapes: Path = t.SHAPES_FILE) -> ShaclReport:
+    """Validate a store against the SHACL shapes: the shared graphs once, the cable graphs in batches.
+
+    Each batch holds its cable graphs plus the rdf:type triples of every IRI they point to (from any graph) and
+    the ontology's subclass axioms, so that sh:class checks see posts, topics and concepts.
+    """
+    cable_shapes, shared_shapes = split_shapes(shapes)
+    closure = _class_closure()
+    report = ShaclReport()
+    prefix = t.Ids(base).cable_graph("")
+    shared = rdflib.Graph()
+    for graph in store.named_graphs():
+        if not graph.value.startswith(prefix):
+            _add(shared, store.quads_for_pattern(None, None, None, graph))
+    shared += closure
+    _run(shared, shared_shapes, report, max_results)
+    rdf_type = ox.NamedNode(t.RDF + "type")
+    graphs = list(cable_graphs(store, base))
+    for start in range(0, len(graphs), batch):
+        data = rdflib.Graph()
+        data += closure
+        objects: set[ox.NamedNode] = set()
+        for graph in graphs[start:start + batch]:
+            quads = list(store.quads_for_pattern(None, None, None, graph))
+            _add(data, quads)
+            objects.update(q.object for q in quads if isinstance(q.object, ox.NamedNode) and q.predicate != rdf_type)
+        for node in objects:
+            _add(data, store.quads_for_pattern(node, rdf_type, None))
+        _run(data, cable_shapes, report, max_results)
+        report.cables += min(batch, len(graphs) - start)
+    report.text = "\n".join(report.results)
+    return report

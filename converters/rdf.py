@@ -17,6 +17,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from converters.record import Cable
 from ontology import terms as t
+from ontology.reference import TAG_CLASSES, known_concepts, resolve_station, tag_kind, tag_table
 
 CONVERTER_VERSION = "0.2.0"
 
@@ -70,10 +71,12 @@ def cable_quads(cable: Cable, ids: t.Ids, ingested_at: str | None = None) -> Ite
     yield q(c, _TYPE, _cg("Cable"))
     yield q(c, _cg("referenceId"), Literal(cable.reference_id))
     if cable.station:
-        post = NamedNode(ids.post(cable.station))
+        known = resolve_station(cable.station)
+        post = NamedNode(ids.post(known.station_key if known else cable.station))
         yield q(c, _cg("sentBy"), post)
-        yield q(post, _TYPE, _cg("Post"), gs.posts)
-        yield q(post, _cg("stationKey"), Literal(cable.station), gs.posts)
+        if known is None:  # known posts are described by the reference graph
+            yield q(post, _TYPE, _cg("Post"), gs.posts)
+            yield q(post, _cg("stationKey"), Literal(cable.station), gs.posts)
         if cable.origin:
             yield q(post, _LABEL, Literal(cable.origin), gs.posts)
     if cable.created:
@@ -119,6 +122,8 @@ def _caveats(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Qu
         for code in codes:
             concept = NamedNode(ids.caveat(code))
             yield Quad(c, _cg(prop), concept, gs.cable)
+            if " ".join(code.upper().split()) in known_concepts():
+                continue
             yield Quad(concept, _TYPE, _cg("Caveat"), gs.caveats)
             yield Quad(concept, _ns(t.SKOS, "notation"), Literal(" ".join(code.upper().split())), gs.caveats)
             yield Quad(concept, _ns(t.SKOS, "inScheme"), scheme, gs.caveats)
@@ -129,7 +134,12 @@ def _tags(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Quad]
     for tag in cable.tags:
         topic = NamedNode(ids.topic(tag))
         yield Quad(c, _cg("tag"), topic, gs.cable)
+        if tag in tag_table():  # known tags are described by the reference graph
+            continue
         yield Quad(topic, _TYPE, _cg("Topic"), gs.topics)
+        kind = tag_kind(tag)
+        if kind:
+            yield Quad(topic, _TYPE, _cg(TAG_CLASSES[kind]), gs.topics)
         yield Quad(topic, _cg("tagCode"), Literal(tag), gs.topics)
         yield Quad(topic, _ns(t.SKOS, "inScheme"), scheme, gs.topics)
 
@@ -226,9 +236,12 @@ def _people(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Qua
         for role in ("speaker", "addressee"):
             who = _get(statement, role)
             if who:
-                node = by_surname.get(who.lower()) or NamedNode(ids.person(t.name_slug(who)))
+                node = by_surname.get(who.lower())
+                if node is None:
+                    node = NamedNode(ids.person(t.name_slug(who)))
+                    yield Quad(node, _TYPE, _cg("Person"), gs.persons)
+                    yield Quad(node, _ns(t.FOAF, "name"), Literal(who), gs.persons)
                 yield Quad(s, _cg(role), node, gs.cable)
-                yield Quad(node, _TYPE, _cg("Person"), gs.persons)
         if _get(statement, "verb"):
             yield Quad(s, _cg("reportingVerb"), Literal(_get(statement, "verb")), gs.cable)
         if _get(statement, "text"):

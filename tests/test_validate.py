@@ -1,0 +1,85 @@
+"""SHACL validation: the ingested samples conform; a broken cable graph fails with a readable report."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from cablegraph.validate import check_store, split_shapes
+from ontology import terms as t
+from tests.conftest import run_cli
+
+CG = t.CG
+DAWN_ID = "06ISLAMABAD10261"
+
+
+def _copy(sample_store) -> ox.Store:
+    source = ox.Store.read_only(str(sample_store))
+    copy = ox.Store()
+    copy.extend(source.quads_for_pattern(None, None, None, None))
+    return copy
+
+
+def test_the_shapes_split_into_cable_and_shared_shapes():
+    cable, shared = split_shapes()
+    assert len(cable) > 50 and len(shared) > 20
+    sh = "http://www.w3.org/ns/shacl#"
+    targets = {str(o) for o in cable.objects(None, __import__("rdflib").URIRef(sh + "targetClass"))}
+    assert CG + "Cable" in targets and CG + "Post" not in targets
+
+
+def test_the_sample_graph_has_no_violation(sample_store):
+    report = check_store(ox.Store.read_only(str(sample_store)))
+    assert report.cables > 300
+    assert report.conforms, report.text
+    assert report.violations == 0
+
+
+def test_a_broken_cable_graph_fails_with_a_readable_report(sample_store):
+    store = _copy(sample_store)
+    ids = t.Ids()
+    graph = ox.NamedNode(ids.cable_graph(DAWN_ID))
+    cable = ox.NamedNode(ids.cable(DAWN_ID))
+    ref = ox.NamedNode(CG + "referenceId")
+    sent_by = ox.NamedNode(CG + "sentBy")
+    created = ox.NamedNode(t.DCTERMS + "created")
+    for quad in list(store.quads_for_pattern(cable, sent_by, None, graph)):
+        store.remove(quad)
+    store.add(ox.Quad(cable, ref, ox.Literal("06ISLAMABAD99999"), graph))
+    store.add(ox.Quad(cable, created, ox.Literal("June 2006"), graph))
+    store.add(ox.Quad(cable, ox.NamedNode(CG + "tag"), ox.NamedNode(ids.post("ISLAMABAD")), graph))
+    report = check_store(store)
+    assert not report.conforms
+    assert report.violations == 5  # two reference ids, no sender, two created values one not a dateTime, a bad tag
+    text = report.text
+    assert f"cable/{DAWN_ID} cg:referenceId: a cable has exactly one reference id" in text
+    assert f"cable/{DAWN_ID} cg:sentBy: a cable is sent by exactly one Post" in text
+    assert "dcterms:created: a cable has at most one creation time, an xsd:dateTime (value June 2006)" in text
+    assert "cg:tag: a tag is a Topic of the TAGS scheme" in text
+
+
+def test_a_shared_graph_defect_is_reported(sample_store):
+    store = _copy(sample_store)
+    ids = t.Ids()
+    post = ox.NamedNode(ids.post("ISLAMABAD"))
+    store.add(ox.Quad(post, ox.NamedNode(CG + "stationKey"), ox.Literal("ISLAMABAD2"),
+                      ox.NamedNode(ids.graph("posts"))))
+    report = check_store(store)
+    assert not report.conforms
+    assert "post/ISLAMABAD cg:stationKey: a post has exactly one station key" in report.text
+
+
+def test_validate_command_exits_zero_on_the_samples_and_one_on_violations(sample_store, tmp_path):
+    proc = run_cli("validate", "--store", str(sample_store))
+    assert "ontology: consistent" in proc.stderr
+    assert "0 violation(s)" in proc.stderr
+    broken = tmp_path / "broken"
+    run_cli("ingest", "samples/dawn", "--store", str(broken))
+    store = ox.Store(str(broken))
+    ids = t.Ids()
+    store.add(ox.Quad(ox.NamedNode(ids.cable(DAWN_ID)), ox.NamedNode(CG + "referenceId"), ox.Literal("X"),
+                      ox.NamedNode(ids.cable_graph(DAWN_ID))))
+    store.flush()
+    del store
+    proc = run_cli("validate", "--store", str(broken), "--no-reasoner", check=False)
+    assert proc.returncode == 1
+    assert "cg:referenceId" in proc.stdout
