@@ -49,10 +49,6 @@ class RdfOut(StrEnum):
     jsonld = "json-ld"
 
 
-RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-               "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
-
-
 def _settings(store: Path | None) -> Settings:
     settings = Settings()
     if store is not None:
@@ -202,26 +198,33 @@ def export(
     store: StoreOpt = None,
     cable: Annotated[str | None, typer.Option(help="Export only this cable's graph (reference id).")] = None,
     graph: Annotated[str | None, typer.Option(help="Export only this named graph (IRI).")] = None,
+    construct: Annotated[str | None, typer.Option(
+        help="Export the result of this CONSTRUCT query (text, or @FILE).")] = None,
     fmt: Annotated[RdfOut, typer.Option("--format", help="RDF syntax.")] = RdfOut.turtle,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
 ) -> None:
-    """Export the store, one named graph or one cable as Turtle, N-Triples, N-Quads, TriG or JSON-LD."""
+    """Export the store, one named graph, one cable or a CONSTRUCT result, streamed, in any RDF syntax."""
+    from cablegraph.export import ExportError, export_construct, export_graph, export_store
+
+    if sum(x is not None for x in (cable, graph, construct)) > 1:
+        err.print("[red]error:[/] give at most one of --cable, --graph, --construct")
+        raise typer.Exit(2)
     settings, cstore = _open(store, read_only=True)
     if cable:
         graph = t.Ids(settings.base).cable_graph(cable.upper())
-        if not cstore.has_graph(graph):
-            err.print(f"[red]error:[/] no cable {cable} in {settings.store}")
-            raise typer.Exit(1)
-    rdf_format = RDF_FORMATS[fmt.value]
+    if construct and construct.startswith("@"):
+        construct = Path(construct[1:]).read_text(encoding="utf-8")
     target = output.open("wb") if output else sys.stdout.buffer
     try:
-        if graph:
-            cstore.ox.dump(target, format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=t.PREFIXES)
-        elif rdf_format.supports_datasets:
-            cstore.ox.dump(target, format=rdf_format, prefixes=t.PREFIXES)
+        if construct:
+            export_construct(cstore.ox, construct, target, fmt.value, settings.base)
+        elif graph:
+            export_graph(cstore.ox, graph, target, fmt.value, settings.base)
         else:
-            triples = cstore.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-            ox.serialize(triples, target, format=rdf_format, prefixes=t.PREFIXES)
+            export_store(cstore.ox, target, fmt.value, settings.base)
+    except ExportError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
     finally:
         if output:
             target.close()

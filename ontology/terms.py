@@ -96,11 +96,11 @@ class Ids:
 
     def paragraph(self, ref_id: str, number: int) -> str:
         """The IRI of one numbered paragraph of a cable."""
-        return f"{self.base}id/cable/{_slug(ref_id)}/paragraph/{number}"
+        return f"{self.base}id/paragraph/{_slug(ref_id)}-{number}"
 
     def source(self, ref_id: str) -> str:
         """The IRI of the provenance record of a cable's current graph."""
-        return f"{self.base}id/cable/{_slug(ref_id)}/source"
+        return f"{self.base}id/source/{_slug(ref_id)}"
 
     def graph(self, name: str) -> str:
         """The IRI of a reference-data graph (posts, tags, links, ontology)."""
@@ -108,7 +108,7 @@ class Ids:
 
     def signer(self, station: str, surname: str) -> str:
         """The IRI of the person who signs cables of a post under a surname (CROCKER at ISLAMABAD)."""
-        return f"{self.base}id/person/signer/{_slug(station)}/{_slug(name_slug(surname))}"
+        return f"{self.base}id/person/signer-{_slug(station)}-{_slug(name_slug(surname))}"
 
     def addressee(self, name: str) -> str:
         """The IRI of a routing-header addressee by its plain-language address (SECSTATE WASHDC)."""
@@ -116,7 +116,7 @@ class Ids:
 
     def routing(self, ref_id: str, position: int) -> str:
         """The IRI of the n-th routing entry (TO or INFO line) of a cable."""
-        return f"{self.base}id/cable/{_slug(ref_id)}/routing/{position}"
+        return f"{self.base}id/routing/{_slug(ref_id)}-{position}"
 
     def caveat(self, code: str) -> str:
         """The IRI of a caveat or handling marker concept (NOFORN, SIPDIS, REL TO USA, AUS)."""
@@ -124,7 +124,7 @@ class Ids:
 
     def ingest_activity(self, ref_id: str) -> str:
         """The IRI of the ingest activity that wrote a cable's current graph."""
-        return f"{self.base}id/cable/{_slug(ref_id)}/ingest"
+        return f"{self.base}id/ingest/{_slug(ref_id)}"
 
     def agent(self, version: str) -> str:
         """The IRI of the software agent: one version of the cablegraph converters."""
@@ -133,3 +133,11 @@ class Ids:
     def scheme(self, name: str) -> str:
         """The IRI of a SKOS concept scheme (tags, classification, caveats)."""
         return f"{self.base}id/scheme/{_slug(name)}"
+
+    def prefixes(self) -> dict[str, str]:
+        """Turtle prefixes for the resource namespaces under this base (cable:, post:, topic:, para:, ...)."""
+        names = {"cable": "id/cable/", "post": "id/post/", "topic": "id/topic/", "person": "id/person/",
+                 "para": "id/paragraph/", "routing": "id/routing/", "source": "id/source/", "ingest": "id/ingest/",
+                 "addressee": "id/addressee/", "caveat": "id/caveat/", "level": "id/classification/",
+                 "statement": "id/statement/", "scheme": "id/scheme/", "graph": "graph/cable/"}
+        return {prefix: self.base + path for prefix, path in names.items()}
