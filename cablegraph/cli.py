@@ -249,7 +249,7 @@ def validate(
                   + "".join(f"\n  unsatisfiable: {c}" for c in onto.inconsistent_classes))
     report = check_store(cstore.ox, settings.base, batch=batch, max_results=show)
     for line in report.results:
-        out.print(line, markup=False, highlight=False)
+        sys.stdout.write(line + "\n")
     err.print(f"shapes: {report.cables} cable graphs checked, {report.violations} violation(s)")
     if failed or not report.conforms:
         raise typer.Exit(1)
