@@ -63,3 +63,32 @@ def test_alignments_to_the_standard_vocabularies():
     assert (CG.Topic, RDFS.subClassOf, rdflib.URIRef(t.SKOS + "Concept")) in g
     version = g.value(rdflib.URIRef(t.ONTOLOGY_IRI), OWL.versionInfo)
     assert version is not None and str(version) in (t.ONTOLOGY_DIR / "CHANGELOG.md").read_text()
+
+
+def test_the_endpoint_serves_the_ontology_by_content_negotiation(live_server):
+    import httpx
+
+    turtle = httpx.get(live_server + "/ontology", headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200 and turtle.headers["content-type"].startswith("text/turtle")
+    parsed = rdflib.Graph().parse(data=turtle.text, format="turtle")
+    assert (CG.Cable, RDFS.subClassOf, SCHEMA.Message) in parsed
+    html = httpx.get(live_server + "/ontology", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert html.headers["content-type"].startswith("text/html")
+    assert "<td>cg:sentBy</td>" in html.text and "The post that sent the cable" in html.text
+    jsonld = httpx.get(live_server + "/ontology", headers={"Accept": "application/ld+json"})
+    assert jsonld.headers["content-type"].startswith("application/ld+json")
+    assert len(rdflib.Graph().parse(data=jsonld.text, format="json-ld")) == len(parsed)
+    assert httpx.get(live_server + "/ontology?format=turtle").headers["content-type"].startswith("text/turtle")
+    shapes = httpx.get(live_server + "/ontology/shapes")
+    assert "sh:NodeShape" in shapes.text
+    assert httpx.get(live_server + "/ontology/context.jsonld").json()["@context"]["cg"] == t.CG
+
+
+def test_negotiation_honours_q_values():
+    from endpoint.ontology_routes import negotiate
+
+    offered = ["text/turtle", "text/html", "application/ld+json"]
+    assert negotiate("text/html;q=0.5, text/turtle", offered) == "text/turtle"
+    assert negotiate("application/ld+json", offered) == "application/ld+json"
+    assert negotiate("*/*", offered) == "text/turtle"
+    assert negotiate("text/html, */*;q=0.1", offered) == "text/html"
