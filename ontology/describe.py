@@ -88,6 +88,19 @@ def version() -> str:
     return str(_graph().value(rdflib.URIRef(t.ONTOLOGY_IRI), OWL.versionInfo))
 
 
+def markdown_tables() -> str:
+    """The classes and properties as two Markdown tables (pasted into docs/ontology.md; a test keeps them in step)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| class | label | definition | subclass of |", "|---|---|---|---|"]
+    lines += [f"| `{c.name}` | {cell(c.label)} | {cell(c.comment)} | {', '.join(c.parents)} |" for c in classes()]
+    lines += ["", "| property | kind | domain | range | definition | subproperty of |", "|---|---|---|---|---|---|"]
+    lines += [f"| `{p.name}` | {p.kind} | {p.domain} | {p.range} | {cell(p.comment)} | {', '.join(p.parents)} |"
+              for p in properties()]
+    return "\n".join(lines) + "\n"
+
+
 def html_page() -> str:
     """A self-contained HTML page: the ontology's classes and properties with their definitions."""
     def rows(terms: list[Term], cells) -> str:

@@ -92,3 +92,16 @@ def test_negotiation_honours_q_values():
     assert negotiate("application/ld+json", offered) == "application/ld+json"
     assert negotiate("*/*", offered) == "text/turtle"
     assert negotiate("text/html, */*;q=0.1", offered) == "text/html"
+
+
+def test_docs_table_and_diagram_are_in_step_with_the_ontology():
+    from ontology.describe import markdown_tables
+    from ontology.diagram import dot_source
+
+    docs = t.ONTOLOGY_DIR.parent / "docs"
+    assert markdown_tables() in (docs / "ontology.md").read_text(encoding="utf-8")
+    svg = (docs / "ontology.svg").read_text(encoding="utf-8")
+    source = dot_source()
+    for name in ("cg:Cable", "cg:Post", "cg:Person", "cg:Statement", "cg:Topic"):
+        assert f'"{name}"' in source and name in svg
+    assert '"cg:Cable" -> "cg:Post" [label="cg:sentBy"]' in source
