@@ -86,8 +86,9 @@ def _to_rdflib(term):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return rdflib.BNode(term.value)
-    datatype = rdflib.URIRef(term.datatype.value) if term.language is None else None
-    return rdflib.Literal(term.value, lang=term.language, datatype=datatype)
+    if term.language is not None or term.datatype.value == t.XSD + "string":  # RDF 1.1 simple literals
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
 def _add(graph: rdflib.Graph, quads) -> None:
