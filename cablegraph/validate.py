@@ -161,6 +161,7 @@ def check_store(store: ox.Store, base: str = t.DEFAULT_BASE, batch: int = 500, m
     shared += closure
     _run(shared, shared_shapes, report, max_results)
     rdf_type = ox.NamedNode(t.RDF + "type")
+    references = ox.NamedNode(t.CG + "references")  # a cited cable is checked in its own batch, not as a target
     graphs = list(cable_graphs(store, base))
     for start in range(0, len(graphs), batch):
         data = rdflib.Graph()
@@ -169,7 +170,8 @@ def check_store(store: ox.Store, base: str = t.DEFAULT_BASE, batch: int = 500, m
         for graph in graphs[start:start + batch]:
             quads = list(store.quads_for_pattern(None, None, None, graph))
             _add(data, quads)
-            objects.update(q.object for q in quads if isinstance(q.object, ox.NamedNode) and q.predicate != rdf_type)
+            objects.update(q.object for q in quads if isinstance(q.object, ox.NamedNode)
+                           and q.predicate not in (rdf_type, references))
         for node in objects:
             _add(data, store.quads_for_pattern(node, rdf_type, None))
         _run(data, cable_shapes, report, max_results)

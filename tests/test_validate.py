@@ -91,3 +91,21 @@ def test_validate_command_exits_zero_when_valid_and_one_on_violations(tmp_path):
     assert proc.returncode == 1
     assert f"cable/{DAWN_ID} cg:referenceId: a cable has exactly one reference id" in proc.stdout
     assert "1 violation(s)" in proc.stderr
+
+
+def test_a_cited_cable_in_another_batch_is_not_checked_as_a_stub(sample_store):
+    # 06ISLAMABAD10467 cites 06ISLAMABAD9890, both in the samples; one cable per batch puts them apart.
+    source = ox.Store.read_only(str(sample_store))
+    ids = t.Ids()
+    keep = {ox.NamedNode(ids.cable_graph(ref)) for ref in ("06ISLAMABAD10467", "06ISLAMABAD9890")}
+    cables = ids.cable_graph("")
+    store = ox.Store()
+    for graph in source.named_graphs():
+        if graph in keep or not graph.value.startswith(cables):
+            store.extend(source.quads_for_pattern(None, None, None, graph))
+    cites = ox.Quad(ox.NamedNode(ids.cable("06ISLAMABAD10467")), ox.NamedNode(CG + "references"),
+                    ox.NamedNode(ids.cable("06ISLAMABAD9890")), ox.NamedNode(ids.cable_graph("06ISLAMABAD10467")))
+    assert cites in store
+    report = check_store(store, batch=1)
+    assert report.cables == 2
+    assert report.conforms, report.text
