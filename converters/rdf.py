@@ -17,7 +17,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from converters.record import Cable
 from ontology import terms as t
-from ontology.reference import TAG_CLASSES, known_concepts, resolve_station, tag_kind, tag_table
+from ontology.reference import TAG_CLASSES, known_concepts, resolve_addressee, resolve_station, tag_kind, tag_table
 
 CONVERTER_VERSION = "0.2.0"
 
@@ -166,7 +166,9 @@ def _routing(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Qu
         name = _get(recipient, "name")
         if not name:
             continue
-        addressee = NamedNode(ids.addressee(name))
+        route = _get(recipient, "route")
+        post = resolve_addressee(name, route)
+        addressee = NamedNode(ids.post(post.station_key) if post else ids.addressee(name))
         entry = NamedNode(ids.routing(cable.reference_id, position))
         yield Quad(c, _cg("sentTo" if kind == "action" else "infoTo"), addressee, gs.cable)
         yield Quad(c, _cg("routing"), entry, gs.cable)
@@ -177,11 +179,13 @@ def _routing(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Qu
         for field in ("precedence", "serial"):
             if _get(recipient, field):
                 yield Quad(entry, _cg(field), Literal(str(_get(recipient, field))), gs.cable)
-        yield Quad(addressee, _TYPE, _cg("Addressee"), gs.addressees)
-        yield Quad(addressee, _LABEL, Literal(" ".join(name.upper().split())), gs.addressees)
-        route = _get(recipient, "route")
         if route:
             yield Quad(entry, _cg("routingIndicator"), Literal(route), gs.cable)
+        if post is not None:  # a known post: the reference graph describes it
+            continue
+        yield Quad(addressee, _TYPE, _cg("Addressee"), gs.addressees)
+        yield Quad(addressee, _LABEL, Literal(" ".join(name.upper().split())), gs.addressees)
+        if route:
             yield Quad(addressee, _cg("routingIndicator"), Literal(route), gs.addressees)
 
 

@@ -84,6 +84,38 @@ def resolve_station(key: str) -> PostRow | None:
     return None
 
 
+_ADDRESS_PREFIX = re.compile(r"^(?:AMEMBASSY|AMCONSUL(?:ATE)?|AMEMB|USMISSION|USMISSIN|US MISSION|USDEL|USLO|USINT)\s+")
+_ADDRESS_SUFFIX = re.compile(r"\s+(?:[A-Z]{2}|NY|DC|PRIORITY|ROUTINE|IMMEDIATE|FLASH|NIACT)$")
+_WASHINGTON = {"SECSTATE WASHDC", "SECSTATE WASHINGTON DC", "DEPT OF STATE WASHINGTON DC"}
+
+
+@lru_cache(maxsize=1)
+def _routes() -> dict[str, str]:
+    """Routing indicator to station key (an indicator that names two posts is left out)."""
+    seen: dict[str, set[str]] = {}
+    for row in posts().values():
+        for route in row.routing_indicators:
+            seen.setdefault(route, set()).add(row.station_key)
+    return {route: keys.pop() for route, keys in seen.items() if len(keys) == 1}
+
+
+def resolve_addressee(name: str, route: str | None = None) -> PostRow | None:
+    """The post a routing-header address names ('AMEMBASSY LONDON', 'SECSTATE WASHDC', RUEHLO), or None."""
+    if route and route in _routes():
+        return posts()[_routes()[route]]
+    text = " ".join(name.upper().split())
+    if text in _WASHINGTON:
+        return posts().get("STATE")
+    if not _ADDRESS_PREFIX.match(text):
+        return posts().get(text.replace(" ", ""))  # an address that is a station key (USEU BRUSSELS)
+    text = _ADDRESS_PREFIX.sub("", text)
+    for candidate in (text, _ADDRESS_SUFFIX.sub("", text)):
+        row = resolve_station(candidate.replace(" ", ""))
+        if row is not None:
+            return row
+    return None
+
+
 @lru_cache(maxsize=1)
 def tag_table() -> dict[str, dict[str, str]]:
     """Every TAGS code the tables know: kind, label, Wikidata id, how the id was found and how sure it is."""

@@ -43,13 +43,16 @@ def test_routing_header_of_07kingston382():
     # the header: VZCZCXYZ0015 ... DE RUEHKG #0382 ... TO SECSTATE WASHDC PRIORITY 4496
     cable.transmission_id = "VZCZCXYZ0015"
     cable.recipients = [Recipient("SECSTATE WASHDC", route="RUEHC", precedence="PRIORITY", serial="4496")]
-    cable.info_recipients = [{"name": "AMEMBASSY PORT OF SPAIN", "route": None, "precedence": None, "serial": None}]
+    cable.info_recipients = [{"name": "AMEMBASSY PORT OF SPAIN", "route": None, "precedence": None, "serial": None},
+                             {"name": "CIA WASHINGTON DC", "route": None, "precedence": None, "serial": None}]
     store = _store(cable)
     ids = t.Ids()
     c = ids.cable("07KINGSTON382")
     assert _values(store, c, CG + "transmissionId") == {"VZCZCXYZ0015"}
-    assert _values(store, c, CG + "sentTo") == {ids.addressee("SECSTATE WASHDC")}
-    assert _values(store, c, CG + "infoTo") == {ids.addressee("AMEMBASSY PORT OF SPAIN")}
+    # addresses that name a post point to the post; others to an addressee node with the address as label
+    assert _values(store, c, CG + "sentTo") == {ids.post("STATE")}
+    assert _values(store, c, CG + "infoTo") == {ids.post("PORTOFSPAIN"), ids.addressee("CIA WASHINGTON DC")}
+    assert _values(store, ids.addressee("CIA WASHINGTON DC"), t.RDFS + "label") == {"CIA WASHINGTON DC"}
     entry = ids.routing("07KINGSTON382", 1)
     assert _values(store, entry, CG + "precedence") == {"PRIORITY"}
     assert _values(store, entry, CG + "serial") == {"4496"}

@@ -118,3 +118,18 @@ def test_reference_graphs_are_loaded_each_in_its_own_graph(sample_store):
         assert store.contains_named_graph(ox.NamedNode(ids.graph(name))), name
     assert len(list(reference.post_quads(ids))) > 2000
     assert len(reference.posts()) == 293  # the candidates table lists ROME, TUNIS and SANSALVADOR twice
+
+
+@pytest.mark.parametrize("address, route, station", [
+    ("SECSTATE WASHDC", None, "STATE"),
+    ("AMEMBASSY LONDON", None, "LONDON"),
+    ("AMCONSUL LAHORE", None, "LAHORE"),
+    ("USMISSION USUN NEW YORK", None, "USUNNEWYORK"),
+    ("USEU BRUSSELS", None, "USEUBRUSSELS"),
+    ("AMEMBASSY ISLAMABAD PRIORITY", None, "ISLAMABAD"),
+    ("SOME ADDRESS", "RUEHIL", "ISLAMABAD"),
+    ("CIA WASHDC", None, None),
+])
+def test_routing_addresses_resolve_to_posts(address, route, station):
+    row = reference.resolve_addressee(address, route)
+    assert (row.station_key if row else None) == station
