@@ -24,6 +24,46 @@ _FIRST_PREDICATES = [_TYPE, t.CG + "referenceId", t.DCTERMS + "title", t.DCTERMS
 _SUBJECT_ORDER = ["cable", "paragraph", "routing", "statement", "person", "source", "ingest", "graph"]
 
 
+class _PrefixOrder:
+    """A write-through wrapper that puts the @prefix lines Oxigraph writes first in the order of `prefixes()`."""
+
+    def __init__(self, output: BinaryIO, order: list[str]) -> None:
+        self.output, self.order, self.head, self.done = output, order, b"", False
+
+    def write(self, data: bytes) -> int:
+        if self.done:
+            return self.output.write(data)
+        self.head += bytes(data)
+        lines = self.head.split(b"\n")
+        for i, line in enumerate(lines[:-1]):
+            if not line.startswith(b"@prefix "):
+                self._flush(lines[:i], b"\n".join(lines[i:]))
+                break
+        return len(data)
+
+    def _flush(self, prefix_lines: list[bytes], rest: bytes) -> None:
+        rank = {name.encode(): i for i, name in enumerate(self.order)}
+        prefix_lines.sort(key=lambda line: rank.get(line[8:].split(b":", 1)[0], len(rank)))
+        self.output.write(b"".join(line + b"\n" for line in prefix_lines) + rest)
+        self.done = True
+
+    def flush(self) -> None:
+        if not self.done:
+            lines = self.head.split(b"\n")
+            self._flush([line for line in lines if line], b"")
+
+    def __enter__(self) -> _PrefixOrder:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.flush()
+
+
+def _ordered(output: BinaryIO, fmt: str, base: str) -> _PrefixOrder:
+    """The output, with the prefix header ordered when the syntax has one (Turtle, TriG)."""
+    return _PrefixOrder(output, list(prefixes(base)) if fmt in ("turtle", "trig") else [])
+
+
 class ExportError(ValueError):
     """The export cannot be made (no such graph, a query that is not a CONSTRUCT, ...)."""
 
@@ -64,11 +104,12 @@ def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
 def export_store(store: ox.Store, output: BinaryIO, fmt: str, base: str = t.DEFAULT_BASE) -> None:
     """Stream every quad of the store (datasets formats keep the named graphs; triple formats merge them)."""
     rdf_format = FORMATS[fmt]
-    if rdf_format.supports_datasets:
-        store.dump(output, format=rdf_format, prefixes=prefixes(base))
-    else:
-        ox.serialize(_triples(store.quads_for_pattern(None, None, None, None)), output, rdf_format,
-                     prefixes=prefixes(base))
+    with _ordered(output, fmt, base) as out:
+        if rdf_format.supports_datasets:
+            store.dump(out, format=rdf_format, prefixes=prefixes(base))
+        else:
+            ox.serialize(_triples(store.quads_for_pattern(None, None, None, None)), out, rdf_format,
+                         prefixes=prefixes(base))
 
 
 def export_graph(store: ox.Store, graph: str, output: BinaryIO, fmt: str, base: str = t.DEFAULT_BASE) -> None:
@@ -83,7 +124,8 @@ def export_graph(store: ox.Store, graph: str, output: BinaryIO, fmt: str, base: 
     rdf_format = FORMATS[fmt]
     items = [ox.Quad(tr.subject, tr.predicate, tr.object, node) for tr in triples] \
         if rdf_format.supports_datasets else triples
-    ox.serialize(items, output, rdf_format, prefixes=prefixes(base))
+    with _ordered(output, fmt, base) as out:
+        ox.serialize(items, out, rdf_format, prefixes=prefixes(base))
 
 
 def export_construct(store: ox.Store, query: str, output: BinaryIO, fmt: str, base: str = t.DEFAULT_BASE) -> None:
@@ -94,7 +136,8 @@ def export_construct(store: ox.Store, query: str, output: BinaryIO, fmt: str, ba
         raise ExportError(f"SPARQL syntax error: {exc}") from exc
     if not isinstance(result, ox.QueryTriples):
         raise ExportError("--construct takes a CONSTRUCT or DESCRIBE query")
-    ox.serialize(result, output, FORMATS[fmt], prefixes=prefixes(base))
+    with _ordered(output, fmt, base) as out:
+        ox.serialize(result, out, FORMATS[fmt], prefixes=prefixes(base))
 
 
 def _compacted_jsonld(triples: list[ox.Triple], graph: str) -> str:

@@ -24,7 +24,7 @@ def test_one_cable_round_trips_through_turtle(sample_store, tmp_path):
     out = tmp_path / "cable.ttl"
     run_cli("export", "--cable", DAWN_ID, "--store", str(sample_store), "-o", str(out))
     text = out.read_text(encoding="utf-8")
-    assert "@prefix cg: <https://w3id.org/cablegraph/ontology#> ." in text
+    assert text.startswith("@prefix cg: <https://w3id.org/cablegraph/ontology#> .\n@prefix rdf: ")
     assert f"cable:{DAWN_ID} a cg:Cable ;" in text  # the cable opens the file, in prefixed form
     graph = ox.NamedNode(t.Ids().cable_graph(DAWN_ID))
     fresh = ox.Store()
@@ -70,6 +70,12 @@ def test_whole_store_export_streams_every_quad(sample_store, tmp_path):
     with out.open("wb") as handle:
         export_store(store, handle, "nquads")
     assert sum(1 for _ in ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS)) == len(store)
+    ttl = tmp_path / "all.ttl"
+    with ttl.open("wb") as handle:
+        export_store(store, handle, "turtle")
+    assert ttl.read_text(encoding="utf-8").startswith("@prefix cg: ")
+    assert {(tr.subject, tr.predicate, tr.object) for tr in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)} \
+        == {(q.subject, q.predicate, q.object) for q in store}
     nt = io.BytesIO()
     export_store(store, nt, "nt")
     triples = {(q.subject, q.predicate, q.object) for q in store}
