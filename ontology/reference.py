@@ -7,6 +7,7 @@ its own named graph. The composition root (cablegraph/reference.py) loads them i
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ _COMMENT = ox.NamedNode(t.RDFS + "comment")
 _DECIMAL = ox.NamedNode(t.XSD + "decimal")
 TAG_CLASSES = {"country": "CountryTag", "region": "RegionTag", "subject": "SubjectTag", "program": "ProgramTag",
                "organization": "OrganizationTag", "person": "PersonTag"}
-_RUN_IN_PREFIXES = ("EFTO", "NOFORN", "SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS")
+_RUN_IN_PREFIXES = ("EFTO", "NOFORN", "SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "AMEMBASSY", "AMCONSUL")
 _PERSON_TAG = re.compile(r"[ ,()]")
 
 
@@ -73,7 +74,7 @@ def posts() -> dict[str, PostRow]:
 
 
 def resolve_station(key: str) -> PostRow | None:
-    """The post of a station key, tolerating a handling word run into the key (EFTOANKARA, NOFORNMOGADISHU)."""
+    """The post of a station key, tolerating a word run into it (EFTOANKARA, NOFORNMOGADISHU) and misspellings."""
     table = posts()
     key = key.upper()
     if key in table:
@@ -81,6 +82,18 @@ def resolve_station(key: str) -> PostRow | None:
     for prefix in _RUN_IN_PREFIXES:
         if key.startswith(prefix) and key[len(prefix):] in table:
             return table[key[len(prefix):]]
+    return _misspelt(key)
+
+
+@lru_cache(maxsize=4096)
+def _misspelt(key: str) -> PostRow | None:
+    """The post of a misspelt station key (HONGKOG, NDJAENA): one close match of 6 letters or more, or None."""
+    if len(key) < 6:
+        return None
+    matches = difflib.get_close_matches(key, list(posts()), n=2, cutoff=0.85)
+    if len(matches) == 1 or (len(matches) == 2 and posts()[matches[0]].post_qid == posts()[matches[1]].post_qid
+                             and posts()[matches[0]].post_qid):
+        return posts()[matches[0]]
     return None
 
 

@@ -62,6 +62,11 @@ def test_a_consulate_is_not_linked_to_the_embassy_item():
     assert reference.resolve_station("EFTOANKARA").station_key == "ANKARA"
     assert reference.resolve_station("NOFORNMOGADISHU").station_key == "MOGADISHU"
     assert reference.resolve_station("NOSUCHPLACE") is None
+    # misspelt station keys of real cable ids (cable2month.csv): one close match of six letters or more
+    assert reference.resolve_station("HONGKOG").station_key == "HONGKONG"
+    assert reference.resolve_station("NDJAENA").station_key == "NDJAMENA"
+    assert reference.resolve_station("AMEMBASSYHANOI").station_key == "HANOI"
+    assert reference.resolve_station("MINSI") is None  # too short to guess
 
 
 def test_every_country_tag_of_the_samples_has_a_wikidata_item(sample_store):
