@@ -247,6 +247,8 @@ def validate(
         failed |= not onto.consistent
         err.print(f"ontology: {onto.message} ({onto.classes} classes)"
                   + "".join(f"\n  unsatisfiable: {c}" for c in onto.inconsistent_classes))
+    if not cstore.has_graph(t.Ids(settings.base).graph("reference-concepts")):
+        err.print("[yellow]note:[/] the store has no reference graphs; run `cablegraph load-reference` first")
     report = check_store(cstore.ox, settings.base, batch=batch, max_results=show)
     for line in report.results:
         sys.stdout.write(line + "\n")
