@@ -49,10 +49,6 @@ class RdfOut(StrEnum):
     jsonld = "json-ld"
 
 
-RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-               "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
-
-
 def _settings(store: Path | None) -> Settings:
     settings = Settings()
     if store is not None:
@@ -202,29 +198,77 @@ def export(
     store: StoreOpt = None,
     cable: Annotated[str | None, typer.Option(help="Export only this cable's graph (reference id).")] = None,
     graph: Annotated[str | None, typer.Option(help="Export only this named graph (IRI).")] = None,
+    construct: Annotated[str | None, typer.Option(
+        help="Export the result of this CONSTRUCT query (text, or @FILE).")] = None,
     fmt: Annotated[RdfOut, typer.Option("--format", help="RDF syntax.")] = RdfOut.turtle,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
 ) -> None:
-    """Export the store, one named graph or one cable as Turtle, N-Triples, N-Quads, TriG or JSON-LD."""
+    """Export the store, one named graph, one cable or a CONSTRUCT result, streamed, in any RDF syntax."""
+    from cablegraph.export import ExportError, export_construct, export_graph, export_store
+
+    if sum(x is not None for x in (cable, graph, construct)) > 1:
+        err.print("[red]error:[/] give at most one of --cable, --graph, --construct")
+        raise typer.Exit(2)
     settings, cstore = _open(store, read_only=True)
     if cable:
         graph = t.Ids(settings.base).cable_graph(cable.upper())
-        if not cstore.has_graph(graph):
-            err.print(f"[red]error:[/] no cable {cable} in {settings.store}")
-            raise typer.Exit(1)
-    rdf_format = RDF_FORMATS[fmt.value]
+    if construct and construct.startswith("@"):
+        construct = Path(construct[1:]).read_text(encoding="utf-8")
     target = output.open("wb") if output else sys.stdout.buffer
     try:
-        if graph:
-            cstore.ox.dump(target, format=rdf_format, from_graph=ox.NamedNode(graph), prefixes=t.PREFIXES)
-        elif rdf_format.supports_datasets:
-            cstore.ox.dump(target, format=rdf_format, prefixes=t.PREFIXES)
+        if construct:
+            export_construct(cstore.ox, construct, target, fmt.value, settings.base)
+        elif graph:
+            export_graph(cstore.ox, graph, target, fmt.value, settings.base)
         else:
-            triples = cstore.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-            ox.serialize(triples, target, format=rdf_format, prefixes=t.PREFIXES)
+            export_store(cstore.ox, target, fmt.value, settings.base)
+    except ExportError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
     finally:
         if output:
             target.close()
+
+
+@app.command()
+def validate(
+    store: StoreOpt = None,
+    reasoner: Annotated[bool, typer.Option(help="Also run HermiT on the ontology (needs Java).")] = True,
+    batch: Annotated[int, typer.Option(help="Cable graphs per SHACL batch.")] = 500,
+    show: Annotated[int, typer.Option(help="How many violations to print.")] = 50,
+) -> None:
+    """Check the ontology is consistent (HermiT) and the store conforms to the SHACL shapes; exit 1 if not."""
+    from cablegraph.validate import check_ontology, check_store
+
+    settings, cstore = _open(store, read_only=True)
+    failed = False
+    if reasoner:
+        onto = check_ontology()
+        failed |= not onto.consistent
+        err.print(f"ontology: {onto.message} ({onto.classes} classes)"
+                  + "".join(f"\n  unsatisfiable: {c}" for c in onto.inconsistent_classes))
+    if not cstore.has_graph(t.Ids(settings.base).graph("reference-concepts")):
+        err.print("[yellow]note:[/] the store has no reference graphs; run `cablegraph load-reference` first")
+    report = check_store(cstore.ox, settings.base, batch=batch, max_results=show)
+    for line in report.results:
+        sys.stdout.write(line + "\n")
+    err.print(f"shapes: {report.cables} cable graphs checked, {report.violations} violation(s)")
+    if failed or not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command("load-reference")
+def load_reference_cmd(
+    store: StoreOpt = None,
+    base: Annotated[str | None, typer.Option(help="IRI base of the resources.")] = None,
+) -> None:
+    """(Re)load the ontology and the reference graphs (posts, TAGS, levels, caveats); ingest does this too."""
+    from cablegraph.reference import load_reference
+
+    settings, cstore = _open(store)
+    counts = load_reference(cstore, base or settings.base)
+    cstore.close()
+    err.print("loaded " + ", ".join(f"{name} ({n} quads)" for name, n in counts.items()))
 
 
 @app.command()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from cablegraph.reference import load_reference
 from cablegraph.store import CableStore
 from converters import readers
 from converters.normalize import is_flattened
@@ -105,6 +106,7 @@ def ingest(
     """Ingest cables from files and folders into the store; returns the run's report."""
     started = time.perf_counter()
     ids = t.Ids(base)
+    load_reference(store, base)
     report = IngestReport()
     rejects_path = rejects_path or store.path / "rejects.jsonl"
     report.rejects_path = str(rejects_path)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from endpoint import sparql
 from endpoint.canned_api import add_canned_routes
+from endpoint.ontology_routes import add_ontology_routes
 from ontology import terms as t
 
 
@@ -41,6 +42,8 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
     @app.get("/health", summary="Liveness and store size")
     def health() -> JSONResponse:
         return JSONResponse({"status": "ok", "quads": len(store)})
+
+    add_ontology_routes(app, config.base)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> HTMLResponse:
