@@ -26,6 +26,7 @@ def rows(store, name, **values):
 def count(store, sparql):
     """One number from a hand-written check query (independent of the canned query under test)."""
     prefixes = "PREFIX cg: <https://w3id.org/cablegraph/ontology#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    prefixes += "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
     [row] = list(store.query(prefixes + sparql, use_default_graph_as_union=True))
     return int(row[0].value)
 
@@ -143,7 +144,7 @@ def test_classification_and_noforn_share_by_post_and_year(store):
         assert int(r["secret"]) + int(r["confidential"]) + int(r["unclassified"]) <= int(r["cables"])
         assert float(r["nofornPercent"]) == pytest.approx(100 * int(r["noforn"]) / int(r["cables"]), abs=0.06)
     assert sum(int(r["noforn"]) for r in got) == count(
-        store, 'SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:caveat "NOFORN" ; cg:sentBy ?p }')
+        store, 'SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:caveat/skos:notation "NOFORN" ; cg:sentBy ?p }')
     isl = rows(store, "classification_by_post_year", post="ISLAMABAD")
     assert {r["post"] for r in isl} == {"ISLAMABAD"} and "2006" in {r["year"] for r in isl}
 
