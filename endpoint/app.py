@@ -2,55 +2,110 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from contextlib import asynccontextmanager
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from endpoint import sparql
-from ontology import terms as t
+from endpoint import description, gsp, sparql
+from endpoint.config import EndpointConfig
+from endpoint.inline import InlinePool
+from endpoint.observe import Metrics, ObserveMiddleware
+from endpoint.pool import QueryPool
 
+log = logging.getLogger("cablegraph.endpoint")
 
-@dataclass
-class EndpointConfig:
-    """What the endpoint needs to know besides the store."""
-
-    base: str = t.DEFAULT_BASE
-    union_default_graph: bool = True
+__all__ = ["EndpointConfig", "create_app"]
 
 
 def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI:
-    """Build the app over an open store (the composition root opens it and passes it in)."""
+    """Build the app over an open, writable store (the composition root opens it and passes it in).
+
+    With `config.store_path`, queries run in killable worker processes holding read-only handles on that
+    directory (the timeout really stops them); without it (an in-memory store), they run in-process.
+    """
     config = config or EndpointConfig()
-    app = FastAPI(title="cablegraph", description="A knowledge graph of US diplomatic cables: SPARQL and more.")
+    pool = (QueryPool(config.store_path, config.workers, config.query_timeout) if config.store_path
+            else InlinePool(store))
+    writer = sparql.Writer(store, pool)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        pool.close()
+
+    app = FastAPI(title="cablegraph", lifespan=lifespan,
+                  description="A knowledge graph of US diplomatic cables: SPARQL 1.1 Protocol, Graph Store "
+                              "Protocol, resource pages and a query page.")
     app.state.store = store
     app.state.config = config
+    app.state.pool = pool
+    app.state.metrics = metrics
 
-    @app.get("/sparql", summary="SPARQL 1.1 query (GET)")
+    @app.exception_handler(sparql.ProtocolError)
+    async def protocol_error(_request: Request, exc: sparql.ProtocolError) -> Response:
+        return sparql.error(exc.status, str(exc))
+
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, exc: Exception) -> Response:
+        log.exception("internal error")
+        return sparql.error(500, "internal server error (see the server log)")
+
+    def answer(op: sparql.Operation, request: Request) -> Response:
+        if op.kind == "description":
+            return description.response(sparql.endpoint_iri(request), config, request.headers.get("accept"),
+                                        op.one("format"))
+        if op.kind == "update":
+            return sparql.run_update(op, request, writer, config)
+        response = sparql.run_query(op, request, pool, config)
+        if response.status_code == 503:
+            metrics.timeouts.inc()
+        return response
+
+    @app.get("/sparql", summary="SPARQL 1.1 query by GET, or the service description without a query")
+    @app.get("/sparql/", include_in_schema=False)
     def sparql_get(request: Request) -> Response:
-        return sparql.handle(request, store, config.union_default_graph, dict(request.query_params.multi_items()))
+        return answer(sparql.read_get(request), request)
 
-    @app.post("/sparql", summary="SPARQL 1.1 query (POST form or application/sparql-query)")
+    @app.post("/sparql", summary="SPARQL 1.1 query or update by POST (form, sparql-query or sparql-update)")
+    @app.post("/sparql/", include_in_schema=False)
     async def sparql_post(request: Request) -> Response:
-        params = await sparql.read_post(request)
-        return await _run_sync(sparql.handle, request, store, config.union_default_graph, params)
+        op = await sparql.read_post(request, config.max_request_bytes)
+        from starlette.concurrency import run_in_threadpool
 
-    @app.get("/health", summary="Liveness and store size")
+        return await run_in_threadpool(answer, op, request)
+
+    @app.api_route("/rdf-graphs", methods=["GET", "HEAD"], summary="Graph Store Protocol: read a graph")
+    def graphs_read(request: Request) -> Response:
+        return gsp.read(request, store)
+
+    @app.api_route("/rdf-graphs", methods=["PUT", "POST", "DELETE"],
+                   summary="Graph Store Protocol: replace, add to or delete a graph (bearer token)")
+    async def graphs_write(request: Request) -> Response:
+        return await gsp.write(request, writer, config)
+
+    @app.get("/health", summary="Liveness")
     def health() -> JSONResponse:
-        return JSONResponse({"status": "ok", "quads": len(store)})
+        return JSONResponse({"status": "ok", "query_timeout": config.query_timeout,
+                             "union_default_graph": config.union_default_graph, "timeouts": pool.timeouts})
+
+    @app.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    def prometheus() -> Response:
+        data, ctype = metrics.render()
+        return Response(data, media_type=ctype)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home() -> HTMLResponse:
         return HTMLResponse(_HOME)
 
+    app.add_middleware(CORSMiddleware, allow_origins=config.cors_origins, allow_methods=["GET"],
+                       allow_headers=["*"])
+    app.add_middleware(ObserveMiddleware, metrics=metrics)
     return app
-
-
-async def _run_sync(func, *args):
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(func, *args)
 
 
 _HOME = """<!doctype html><html><head><meta charset="utf-8"><title>cablegraph</title></head>
