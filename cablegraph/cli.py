@@ -247,6 +247,8 @@ def serve(
                              ] = None,
     max_rows: Annotated[int | None, typer.Option(help="Most result rows a query returns (default 1,000,000).")
                         ] = None,
+    max_request_bytes: Annotated[int | None, typer.Option(help="Largest request body accepted (default 10 MiB).")
+                                 ] = None,
     workers: Annotated[int | None, typer.Option(help="Query worker processes (default 2).")] = None,
     allow_service: Annotated[list[str] | None, typer.Option(
         help="SPARQL endpoint that SERVICE may call (repeatable; default Wikidata's query service only).")] = None,
@@ -259,7 +261,8 @@ def serve(
     settings, cstore = _open(store)
     options = {"host": host, "port": port, "default_graph": default_graph and default_graph.value,
                "update_token": update_token, "query_timeout": query_timeout, "max_rows": max_rows,
-               "workers": workers, "service_allowlist": allow_service, "cors_origins": cors_origin}
+               "workers": workers, "max_request_bytes": max_request_bytes, "service_allowlist": allow_service,
+               "cors_origins": cors_origin}
     for key, value in options.items():
         if value is not None:
             setattr(settings, key, value)

@@ -1,0 +1,90 @@
+"""Safe by default: a runaway query is stopped at the timeout, rows and request sizes are capped, SERVICE only
+reaches the allowlist, CORS is on for GET, and the server reports itself (/health, /metrics)."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from tests.conftest import SAMPLES, run_cli, start_server
+
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~10^13 rows on the samples
+TITLES = "SELECT ?c ?t WHERE { ?c <http://purl.org/dc/terms/title> ?t }"
+
+
+@pytest.fixture(scope="module")
+def strict_server(tmp_path_factory):
+    store = tmp_path_factory.mktemp("safety") / "store"
+    run_cli("ingest", str(SAMPLES), "--store", str(store))
+    proc, url = start_server(store, "--query-timeout", "2", "--max-rows", "50", "--max-request-bytes", "4096")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _rows(response: httpx.Response) -> int:
+    assert response.status_code == 200, response.text
+    return len(response.json()["results"]["bindings"])
+
+
+def test_a_query_that_would_run_for_minutes_gets_503_at_the_timeout_and_the_next_query_works(strict_server):
+    url = strict_server + "/sparql"
+    start = time.monotonic()
+    response = httpx.get(url, params={"query": CROSS_JOIN}, timeout=60)
+    elapsed = time.monotonic() - start
+    assert response.status_code == 503
+    assert "timeout" in response.text and "Traceback" not in response.text
+    assert 1.9 <= elapsed < 6, elapsed
+    start = time.monotonic()
+    assert _rows(httpx.get(url, params={"query": TITLES + " LIMIT 5"})) == 5
+    assert time.monotonic() - start < 1.0
+    # The killed worker is replaced: a burst of queries all succeed.
+    for _ in range(6):
+        assert _rows(httpx.get(url, params={"query": TITLES + " LIMIT 3"})) == 3
+    metrics = httpx.get(strict_server + "/metrics").text
+    timeouts = [line for line in metrics.splitlines() if line.startswith("cablegraph_query_timeouts_total")]
+    assert timeouts and float(timeouts[0].split()[-1]) >= 1
+
+
+def test_result_rows_are_capped(strict_server):
+    response = httpx.get(strict_server + "/sparql", params={"query": TITLES})
+    assert _rows(response) == 50 and response.headers["x-max-rows"] == "50"
+    assert _rows(httpx.get(strict_server + "/sparql", params={"query": TITLES + " LIMIT 7"})) == 7
+
+
+def test_request_size_is_limited(strict_server):
+    big = TITLES + " #" + "x" * 5000
+    response = httpx.post(strict_server + "/sparql", content=big, headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 413
+
+
+def test_service_to_an_address_off_the_allowlist_is_refused_without_contacting_it(strict_server):
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    response = httpx.get(strict_server + "/sparql", params={"query": query})
+    assert response.status_code == 403
+    assert "not allowed" in response.text and "query.wikidata.org" in response.text
+    hidden = "PREFIX x: <http://10.0.0.1/> SELECT * WHERE { SERVICE SILENT x:sparql { ?s ?p ?o } }"
+    assert httpx.post(strict_server + "/sparql", data={"query": hidden}).status_code == 403
+    variable = "SELECT * WHERE { BIND(<http://10.0.0.1/sparql> AS ?e) SERVICE ?e { ?s ?p ?o } }"
+    assert httpx.get(strict_server + "/sparql", params={"query": variable}).status_code == 403
+
+
+def test_cors_is_on_for_get(strict_server):
+    response = httpx.get(strict_server + "/sparql", params={"query": "ASK {}"},
+                         headers={"Origin": "https://notebook.example"})
+    assert response.headers.get("access-control-allow-origin") == "*"
+    preflight = httpx.options(strict_server + "/sparql", headers={"Origin": "https://notebook.example",
+                                                                  "Access-Control-Request-Method": "GET"})
+    assert preflight.status_code == 200 and "GET" in preflight.headers["access-control-allow-methods"]
+
+
+def test_health_and_metrics(strict_server):
+    health = httpx.get(strict_server + "/health").json()
+    assert health["status"] == "ok" and health["query_timeout"] == 2
+    httpx.get(strict_server + "/sparql", params={"query": "ASK {}"})
+    metrics = httpx.get(strict_server + "/metrics")
+    assert metrics.status_code == 200
+    assert 'cablegraph_http_requests_total{method="GET",route="/sparql",status="200"}' in metrics.text
+    assert "cablegraph_http_request_seconds_bucket" in metrics.text
