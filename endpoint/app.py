@@ -8,9 +8,9 @@ from contextlib import asynccontextmanager
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 
-from endpoint import description, gsp, sparql
+from endpoint import description, gsp, pages, sparql, ui
 from endpoint.config import EndpointConfig
 from endpoint.inline import InlinePool
 from endpoint.observe import Metrics, ObserveMiddleware
@@ -98,20 +98,11 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
         data, ctype = metrics.render()
         return Response(data, media_type=ctype)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home() -> HTMLResponse:
-        return HTMLResponse(_HOME)
+    app.include_router(ui.router(config))
+    app.include_router(pages.router(store, config))
+    app.mount("/static", ui.static_files(), name="static")
 
     app.add_middleware(CORSMiddleware, allow_origins=config.cors_origins, allow_methods=["GET"],
                        allow_headers=["*"])
     app.add_middleware(ObserveMiddleware, metrics=metrics)
     return app
-
-
-_HOME = """<!doctype html><html><head><meta charset="utf-8"><title>cablegraph</title></head>
-<body><h1>cablegraph</h1><p>SPARQL endpoint at <a href="/sparql">/sparql</a>. API docs at <a href="/docs">/docs</a>.</p>
-<form action="/sparql" method="get"><textarea name="query" rows="8" cols="80">
-PREFIX cg: &lt;https://w3id.org/cablegraph/ontology#&gt;
-PREFIX dcterms: &lt;http://purl.org/dc/terms/&gt;
-SELECT ?ref ?subject WHERE { ?c cg:referenceId ?ref ; dcterms:title ?subject } LIMIT 20</textarea><br>
-<button type="submit">Run</button></form></body></html>"""
