@@ -249,7 +249,9 @@ def serve(
                         ] = None,
     max_request_bytes: Annotated[int | None, typer.Option(help="Largest request body accepted (default 10 MiB).")
                                  ] = None,
-    workers: Annotated[int | None, typer.Option(help="Query worker processes (default 2).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Query worker processes (default 2); 0 runs queries in the server process: faster, but no timeout "
+             "can stop them.")] = None,
     allow_service: Annotated[list[str] | None, typer.Option(
         help="SPARQL endpoint that SERVICE may call (repeatable; default Wikidata's query service only).")] = None,
     cors_origin: Annotated[list[str] | None, typer.Option(

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from endpoint import description, gsp, pages, sparql, ui
 from endpoint.config import EndpointConfig
@@ -25,11 +26,12 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
     """Build the app over an open, writable store (the composition root opens it and passes it in).
 
     With `config.store_path`, queries run in killable worker processes holding read-only handles on that
-    directory (the timeout really stops them); without it (an in-memory store), they run in-process.
+    directory (the timeout really stops them); without it (an in-memory store) or with `workers=0`, they run
+    in this process, where nothing can stop them.
     """
     config = config or EndpointConfig()
-    pool = (QueryPool(config.store_path, config.workers, config.query_timeout) if config.store_path
-            else InlinePool(store))
+    pool = (QueryPool(config.store_path, config.workers, config.query_timeout)
+            if config.store_path and config.workers > 0 else InlinePool(store))
     writer = sparql.Writer(store, pool)
     metrics = Metrics()
 
@@ -55,29 +57,26 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
         log.exception("internal error")
         return sparql.error(500, "internal server error (see the server log)")
 
-    def answer(op: sparql.Operation, request: Request) -> Response:
+    async def answer(op: sparql.Operation, request: Request) -> Response:
         if op.kind == "description":
             return description.response(sparql.endpoint_iri(request), config, request.headers.get("accept"),
                                         op.one("format"))
         if op.kind == "update":
-            return sparql.run_update(op, request, writer, config)
-        response = sparql.run_query(op, request, pool, config)
+            return await run_in_threadpool(sparql.run_update, op, request, writer, config)
+        response = await sparql.run_query(op, request, pool, config)
         if response.status_code == 503:
             metrics.timeouts.inc()
         return response
 
     @app.get("/sparql", summary="SPARQL 1.1 query by GET, or the service description without a query")
     @app.get("/sparql/", include_in_schema=False)
-    def sparql_get(request: Request) -> Response:
-        return answer(sparql.read_get(request), request)
+    async def sparql_get(request: Request) -> Response:
+        return await answer(sparql.read_get(request), request)
 
     @app.post("/sparql", summary="SPARQL 1.1 query or update by POST (form, sparql-query or sparql-update)")
     @app.post("/sparql/", include_in_schema=False)
     async def sparql_post(request: Request) -> Response:
-        op = await sparql.read_post(request, config.max_request_bytes)
-        from starlette.concurrency import run_in_threadpool
-
-        return await run_in_threadpool(answer, op, request)
+        return await answer(await sparql.read_post(request, config.max_request_bytes), request)
 
     @app.api_route("/rdf-graphs", methods=["GET", "HEAD"], summary="Graph Store Protocol: read a graph")
     def graphs_read(request: Request) -> Response:
@@ -89,7 +88,7 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
         return await gsp.write(request, writer, config)
 
     @app.get("/health", summary="Liveness")
-    def health() -> JSONResponse:
+    async def health() -> JSONResponse:
         return JSONResponse({"status": "ok", "query_timeout": config.query_timeout,
                              "union_default_graph": config.union_default_graph, "timeouts": pool.timeouts})
 

@@ -1,4 +1,4 @@
-"""Queries run in the calling thread, for an in-memory store (no worker processes, so no enforced timeout)."""
+"""Queries in this process (an in-memory store, or `--workers 0`): faster, but no timeout can stop them."""
 
 from __future__ import annotations
 
@@ -34,6 +34,12 @@ class InlinePool:
             raise QueryError(first[1], first[2])
         rest = [m[1] for m in conn.messages[1:] if m[0] == "chunk"]
         return Answer(first[1], first[2] + b"".join(rest))
+
+    async def run_async(self, task: dict[str, Any], timeout: float | None = None) -> Answer:
+        """`run` for the event loop: the query runs in a thread of the pool (no timeout can stop it)."""
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(self.run, task, timeout)
 
     def refresh(self) -> None:
         """Nothing to refresh: the store is the writable one."""

@@ -8,12 +8,14 @@ every worker reopen its handle before its next query (read-only handles see a sn
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +42,7 @@ class Answer:
 
     media: str
     head: bytes
-    rest: Iterator[bytes] | None = field(default=None)
+    rest: Iterator[bytes] | AsyncIterator[bytes] | None = field(default=None)
 
 
 class _Worker:
@@ -139,6 +141,78 @@ class QueryPool:
         try:
             while True:
                 msg = self._recv(w, deadline, limit)
+                if msg[0] == "chunk":
+                    yield msg[1]
+                elif msg[0] == "end":
+                    finished = True
+                    return
+                else:
+                    log.warning("query failed while streaming: %s", msg[1])
+                    finished = True
+                    return
+        except QueryTimeout:
+            log.warning("query stopped mid-stream after the %g s timeout", limit)
+        finally:
+            if finished:
+                self._release(w)
+            else:
+                self._replace(w)
+
+    # The same protocol for the event loop: no thread hop, the pipe is watched with add_reader.
+
+    async def run_async(self, task: dict[str, Any], timeout: float | None = None) -> Answer:
+        """`run` without blocking the event loop: the answer's rest (if any) is an async iterator."""
+        loop = asyncio.get_running_loop()
+        limit = self.timeout if timeout is None else timeout
+        deadline = loop.time() + limit
+        try:
+            w = self._idle.get_nowait()
+        except queue.Empty:
+            try:
+                w = await asyncio.to_thread(self._idle.get, True, limit)
+            except queue.Empty as exc:
+                self.timeouts += 1
+                raise QueryTimeout(f"no query worker became free within {limit:g} s; the server is busy") from exc
+        task = {**task, "generation": self.generation}
+        try:
+            w.conn.send(task)
+            msg = await self._recv_async(w, deadline, limit)
+        except BaseException:
+            self._replace(w)
+            raise
+        if msg[0] == "error":
+            self._release(w)
+            raise QueryError(msg[1], msg[2])
+        _, media, data, done = msg
+        if done:
+            self._release(w)
+            return Answer(media, data)
+        return Answer(media, data, self._stream_async(w, deadline, limit))
+
+    async def _recv_async(self, w: _Worker, deadline: float, limit: float) -> tuple:
+        loop = asyncio.get_running_loop()
+        if not w.conn.poll():
+            ready = loop.create_future()
+            fd = w.conn.fileno()
+            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+            try:
+                await asyncio.wait_for(ready, max(0.0, deadline - loop.time()))
+            except TimeoutError as exc:
+                self.timeouts += 1
+                raise QueryTimeout(f"the query was stopped after the {limit:g} s timeout") from exc
+            finally:
+                loop.remove_reader(fd)
+                os.set_blocking(fd, True)  # the loop made it non-blocking; recv() reads whole messages
+        try:
+            return w.conn.recv()
+        except EOFError as exc:
+            raise QueryError(500, "the query worker died") from exc
+
+    async def _stream_async(self, w: _Worker, deadline: float, limit: float) -> AsyncIterator[bytes]:
+        finished = False
+        try:
+            while True:
+                msg = await self._recv_async(w, deadline, limit)
                 if msg[0] == "chunk":
                     yield msg[1]
                 elif msg[0] == "end":

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -14,8 +16,8 @@ from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from endpoint import negotiate, sparql_text
 from endpoint.config import EndpointConfig
 from endpoint.pool import QueryError, QueryPool, QueryTimeout
-from ontology import terms as t
 
+log = logging.getLogger("cablegraph.endpoint")
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -146,25 +148,30 @@ def endpoint_iri(request: Request) -> str:
     return str(request.url.replace(query="", fragment=""))
 
 
-def run_query(op: Operation, request: Request, pool: QueryPool, config: EndpointConfig) -> Response:
+@lru_cache(maxsize=2048)
+def _prepared(text: str, max_rows: int, allowlist: tuple[str, ...]) -> tuple[str, str | None]:
+    refusal = sparql_text.service_refusal(text, list(allowlist))
+    return (sparql_text.cap_rows(text, max_rows) if max_rows else text), refusal
+
+
+async def run_query(op: Operation, request: Request, pool: QueryPool, config: EndpointConfig) -> Response:
     """Answer a query: check SERVICE, cap the rows, run it in a worker, stream the negotiated result."""
-    refusal = sparql_text.service_refusal(op.text, config.service_allowlist)
+    text, refusal = _prepared(op.text, config.max_rows, tuple(config.service_allowlist))
     if refusal:
         return error(403, refusal)
     default_graphs, named_graphs = op.many("default-graph-uri"), op.many("named-graph-uri")
     explicit = bool(default_graphs or named_graphs)
     task = {
-        "query": sparql_text.cap_rows(op.text, config.max_rows) if config.max_rows else op.text,
+        "query": text,
         "default_graph": default_graphs if explicit else None,
         "named_graphs": named_graphs if explicit else None,
         "union": config.union_default_graph and not explicit,
         "accept": request.headers.get("accept"),
         "format": op.one("format"),
         "base_iri": endpoint_iri(request),
-        "prefixes": t.PREFIXES,
     }
     try:
-        answer = pool.run(task)
+        answer = await pool.run_async(task)
     except QueryTimeout as exc:
         request.state.timed_out = True
         return error(503, f"{exc}. Narrow the query (LIMIT, more specific patterns) and try again.",
@@ -178,9 +185,10 @@ def run_query(op: Operation, request: Request, pool: QueryPool, config: Endpoint
     if answer.rest is None:
         return Response(answer.head, headers=headers, media_type=ctype)
 
-    def body():
+    async def body():
         yield answer.head
-        yield from answer.rest
+        async for chunk in answer.rest:
+            yield chunk
 
     return StreamingResponse(body(), headers=headers, media_type=ctype)
 
@@ -253,6 +261,7 @@ def run_update(op: Operation, request: Request, writer: Writer, config: Endpoint
         writer.update(text, endpoint_iri(request))
     except SyntaxError as exc:
         return error(400, f"SPARQL Update syntax error: {exc}")
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RuntimeError) as exc:
+        log.warning("update failed: %s", exc)
         return error(500, f"the update failed: {exc}")
     return Response(status_code=204)

@@ -7,11 +7,13 @@ process at any moment (that is how a query timeout really stops the work).
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pyoxigraph as ox
 
 from endpoint import negotiate
+from ontology.terms import PREFIXES
 
 CHUNK = 64 * 1024
 
@@ -86,7 +88,7 @@ def run_query(store: ox.Store, task: dict[str, Any], conn) -> None:
     writer = _PipeWriter(conn, media)
     try:
         if kind == "graph":
-            ox.serialize(result, writer, format=negotiate.GRAPH[media], prefixes=task.get("prefixes") or None)
+            ox.serialize(result, writer, format=negotiate.GRAPH[media], prefixes=PREFIXES)
         else:
             result.serialize(writer, format=(negotiate.BOOLEAN if kind == "boolean" else negotiate.SOLUTIONS)[media])
     except OSError as exc:
@@ -98,21 +100,33 @@ def run_query(store: ox.Store, task: dict[str, Any], conn) -> None:
     writer.finish()
 
 
+def open_read_only(store_path: str, attempts: int = 50) -> ox.Store:
+    """A read-only handle on the store, retried while the writer's compaction swaps files under it."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(store_path)
+        except (OSError, RuntimeError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.02)
+    raise AssertionError("unreachable")
+
+
 def main(conn, store_path: str) -> None:
     """The worker loop: open the store read-only, then run tasks until the pipe closes."""
-    store = ox.Store.read_only(store_path)
+    store = open_read_only(store_path)
     generation = 0
     while True:
         try:
             task = conn.recv()
         except (EOFError, OSError):
             return
-        if task.get("generation", 0) != generation:
-            store = ox.Store.read_only(store_path)
-            generation = task.get("generation", 0)
         try:
+            if task.get("generation", 0) != generation or store is None:
+                store = open_read_only(store_path)
+                generation = task.get("generation", 0)
             run_query(store, task, conn)
         except Exception as exc:  # noqa: BLE001 - the worker must answer, whatever happened
             # A read-only handle can lose files to the writer's compaction: reopen before the next task.
-            store = ox.Store.read_only(store_path)
-            conn.send(("error", 500, f"query failed: {type(exc).__name__}"))
+            store = None
+            conn.send(("error", 503, f"the store is changing; please retry ({type(exc).__name__})"))
