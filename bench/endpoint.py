@@ -3,7 +3,8 @@
     python bench/endpoint.py CABLES_PATH... [--duration 5] [--store DIR]
 
 Ingests the cables into a fresh store (or uses --store), copies it so that each server has its own directory,
-starts `cablegraph serve` and `oxigraph serve --union-default-graph` (the pip package `oxigraph`, a bench-only
+starts `cablegraph serve` (worker processes, the default; and `--workers 0`, queries in the server process, for
+reference) and `oxigraph serve --union-default-graph` (the pip package `oxigraph`, a bench-only
 dependency), and measures requests/s and p50/p95 latency of five typical queries at 1 and 8 concurrent clients
 with wrk (or a Python client when wrk is absent). Prints a Markdown table and the ratios against the targets
 (throughput >= 0.7 x Oxigraph's, p50 <= 1.5 x).
@@ -133,7 +134,7 @@ def main() -> None:
         sys.exit("the `oxigraph` command is missing: pip install oxigraph (bench-only dependency)")
     work = Path(tempfile.mkdtemp(prefix="bench-endpoint-"))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    ours_store, theirs_store = work / "ours", work / "oxigraph"
+    ours_store, theirs_store, inproc_store = work / "ours", work / "oxigraph", work / "inproc"
     if args.store:
         shutil.copytree(args.store, ours_store)
     else:
@@ -141,43 +142,49 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "cablegraph", "ingest", *paths, "--store", str(ours_store)],
                        env=env, check=True, cwd=ROOT)
     shutil.copytree(ours_store, theirs_store)
+    shutil.copytree(ours_store, inproc_store)
     lua = None
     if shutil.which("wrk"):
         lua = work / "report.lua"
         lua.write_text(WRK_LUA)
     procs = []
     try:
-        port_a, port_b = free_port(), free_port()
-        procs.append(subprocess.Popen([sys.executable, "-m", "cablegraph", "serve", "--store", str(ours_store),
-                                       "--port", str(port_a)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL))
+        port_a, port_b, port_c = free_port(), free_port(), free_port()
+        for store, port, extra in ((ours_store, port_a, []), (inproc_store, port_c, ["--workers", "0"])):
+            procs.append(subprocess.Popen([sys.executable, "-m", "cablegraph", "serve", "--store", str(store),
+                                           "--port", str(port), *extra], env=env, cwd=ROOT,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         procs.append(subprocess.Popen([oxigraph, "serve", "--location", str(theirs_store), "--bind",
                                        f"127.0.0.1:{port_b}", "--union-default-graph"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         ours, theirs = f"http://127.0.0.1:{port_a}/sparql", f"http://127.0.0.1:{port_b}/query"
+        inproc = f"http://127.0.0.1:{port_c}/sparql"
         wait_up(ours, procs[0])
-        wait_up(theirs, procs[1])
+        wait_up(inproc, procs[1])
+        wait_up(theirs, procs[2])
         quads = httpx.get(ours, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"}).json()
         print(f"store: {quads['results']['bindings'][0]['n']['value']} quads; client: "
               f"{'wrk' if lua else 'python'}; {args.duration:g} s per measurement\n")
         a = measure(ours, args.duration, lua)
         b = measure(theirs, args.duration, lua)
+        c = measure(inproc, args.duration, lua)
     finally:
         for proc in procs:
             proc.terminate()
             proc.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
     print("| query | clients | cablegraph req/s | oxigraph req/s | ratio | cablegraph p50/p95 ms | "
-          "oxigraph p50/p95 ms | p50 ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          "oxigraph p50/p95 ms | p50 ratio | in-process (--workers 0) req/s, p50 ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
     for key in a:
-        ra, rb = a[key], b[key]
+        ra, rb, rc = a[key], b[key], c[key]
         ratio, p50 = ra["rps"] / rb["rps"], ra["p50"] / rb["p50"]
-        rows.append({"query": key[0], "clients": key[1], "ours": ra, "oxigraph": rb, "ratio": ratio,
-                     "p50_ratio": p50})
+        rows.append({"query": key[0], "clients": key[1], "ours": ra, "oxigraph": rb, "inprocess": rc,
+                     "ratio": ratio, "p50_ratio": p50})
         print(f"| {key[0]} | {key[1]} | {ra['rps']:.0f} | {rb['rps']:.0f} | {ratio:.2f} | "
-              f"{ra['p50']:.2f}/{ra['p95']:.2f} | {rb['p50']:.2f}/{rb['p95']:.2f} | {p50:.2f} |")
+              f"{ra['p50']:.2f}/{ra['p95']:.2f} | {rb['p50']:.2f}/{rb['p95']:.2f} | {p50:.2f} | "
+              f"{rc['rps']:.0f}, {rc['p50']:.2f} |")
     met = sum(r["ratio"] >= 0.7 and r["p50_ratio"] <= 1.5 for r in rows)
     errors = sum(r["ours"]["errors"] for r in rows), sum(r["oxigraph"]["errors"] for r in rows)
     print(f"\ntargets (throughput >= 0.7x, p50 <= 1.5x) met in {met} of {len(rows)} cases; "

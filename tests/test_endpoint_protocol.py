@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 
 import httpx
 import pyoxigraph as ox
 import pytest
 
-from tests.conftest import SAMPLES, run_cli, start_server
+from tests.conftest import run_cli, start_server
 
 TOKEN = "test-token-5"
 CG = "https://w3id.org/cablegraph/ontology#"
@@ -19,9 +20,9 @@ DAWN_GRAPH = "https://w3id.org/cablegraph/graph/cable/06ISLAMABAD10261"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, sample_store):
     store = tmp_path_factory.mktemp("protocol") / "store"
-    run_cli("ingest", str(SAMPLES), "--store", str(store))
+    shutil.copytree(sample_store, store)  # a copy of the ingested samples: this server writes to it
     proc, url = start_server(store, "--update-token", TOKEN)
     yield url
     proc.terminate()

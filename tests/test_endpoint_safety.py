@@ -3,6 +3,7 @@ reaches the allowlist, CORS is on for GET, and the server reports itself (/healt
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import httpx
@@ -15,9 +16,9 @@ TITLES = "SELECT ?c ?t WHERE { ?c <http://purl.org/dc/terms/title> ?t }"
 
 
 @pytest.fixture(scope="module")
-def strict_server(tmp_path_factory):
+def strict_server(tmp_path_factory, sample_store):
     store = tmp_path_factory.mktemp("safety") / "store"
-    run_cli("ingest", str(SAMPLES), "--store", str(store))
+    shutil.copytree(sample_store, store)  # a copy of the ingested samples: this server writes to it
     proc, url = start_server(store, "--query-timeout", "2", "--max-rows", "50", "--max-request-bytes", "4096")
     yield url
     proc.terminate()
@@ -88,3 +89,20 @@ def test_health_and_metrics(strict_server):
     assert metrics.status_code == 200
     assert 'cablegraph_http_requests_total{method="GET",route="/sparql",status="200"}' in metrics.text
     assert "cablegraph_http_request_seconds_bucket" in metrics.text
+
+
+def test_update_token_from_the_environment(tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    run_cli("ingest", str(SAMPLES / "dawn"), "--store", str(store))
+    monkeypatch.setenv("CABLEGRAPH_UPDATE_TOKEN", "from-env")
+    proc, url = start_server(store)
+    try:
+        body = "<urn:test:a> <urn:test:p> 'env' ."
+        headers = {"Content-Type": "text/turtle", "Authorization": "Bearer from-env"}
+        assert httpx.put(url + "/rdf-graphs", params={"graph": "urn:test:env"}, content=body,
+                         headers=headers).status_code == 201
+        ask = httpx.get(url + "/sparql", params={"query": "ASK { GRAPH <urn:test:env> { ?s ?p 'env' } }"})
+        assert ask.json()["boolean"] is True
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
