@@ -60,7 +60,7 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
     async def answer(op: sparql.Operation, request: Request) -> Response:
         if op.kind == "description":
             return description.response(sparql.endpoint_iri(request), config, request.headers.get("accept"),
-                                        op.one("format"))
+                                        op.one("format") or op.one("output"))
         if op.kind == "update":
             return await run_in_threadpool(sparql.run_update, op, request, writer, config)
         response = await sparql.run_query(op, request, pool, config)

@@ -29,6 +29,7 @@ GRAPH: dict[str, ox.RdfFormat] = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/json": ox.RdfFormat.JSON_LD,
 }
 HTML = "text/html"
 

@@ -167,7 +167,7 @@ async def run_query(op: Operation, request: Request, pool: QueryPool, config: En
         "named_graphs": named_graphs if explicit else None,
         "union": config.union_default_graph and not explicit,
         "accept": request.headers.get("accept"),
-        "format": op.one("format"),
+        "format": op.one("format") or op.one("output"),
         "base_iri": endpoint_iri(request),
     }
     try:

@@ -28,6 +28,10 @@ def test_not_acceptable_and_format_parameter():
     assert negotiate.negotiate("solutions", "image/png", "tsv") == "text/tab-separated-values"
     assert negotiate.negotiate("graph", None, "xml") == "application/rdf+xml"
     assert negotiate.negotiate("graph", None, "application/n-quads") == "application/n-quads"
+    # A notebook asking for plain JSON gets SPARQL JSON results, or JSON-LD for a graph.
+    assert negotiate.negotiate("solutions", "application/json", None) == "application/json"
+    assert negotiate.negotiate("graph", "application/json", None) == "application/json"
+    assert negotiate.GRAPH["application/json"] == negotiate.GRAPH["application/ld+json"]
 
 
 def test_service_targets_resolve_prefixes_and_skip_strings_and_comments():
