@@ -54,7 +54,7 @@ def _value(term, label, base: str) -> dict:
 
 def page_data(store: ox.Store, iri: str, base: str) -> dict | None:
     """What the HTML page of a resource shows (None when the store says nothing about it)."""
-    node = f"<{iri}>"
+    node = str(ox.NamedNode(iri))  # validated and written by pyoxigraph: nothing can break out of the IRI
     out = store.query(f"SELECT DISTINCT ?p ?o ?l WHERE {{ {node} ?p ?o OPTIONAL {{ ?o {_LABEL_PATH} ?l }} }}",
                       use_default_graph_as_union=True)
     seen, outgoing, types, labels = set(), [], [], {}
@@ -88,7 +88,8 @@ def page_data(store: ox.Store, iri: str, base: str) -> dict | None:
 
 def resource_rdf(store: ox.Store, iri: str, media: str) -> bytes:
     """The resource's own triples (from every graph) in an RDF syntax."""
-    triples = store.query(f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}", use_default_graph_as_union=True)
+    node = str(ox.NamedNode(iri))
+    triples = store.query(f"CONSTRUCT {{ {node} ?p ?o }} WHERE {{ {node} ?p ?o }}", use_default_graph_as_union=True)
     return ox.serialize(triples, format=negotiate.GRAPH[media], prefixes=t.PREFIXES)
 
 
@@ -100,6 +101,10 @@ def router(store: ox.Store, config: EndpointConfig) -> APIRouter:
     @api.get("/id/{kind}/{key:path}", summary="A resource of the graph: HTML, Turtle or JSON-LD by negotiation")
     def resource(kind: str, key: str, request: Request) -> Response:
         iri = f"{base}id/{kind}/{key}"
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            return Response(f"Not a resource IRI: {iri}\n", status_code=404, media_type="text/plain")
         fmt = request.query_params.get("format")
         try:
             if fmt:

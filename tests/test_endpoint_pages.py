@@ -37,6 +37,8 @@ def test_post_page_links_back_to_its_cables_and_unknown_is_404(live_server):
     assert post.status_code == 200 and "Linked from" in post.text and f'href="{CABLE}"' in post.text
     assert httpx.get(live_server + "/id/cable/99NOWHERE1").status_code == 404
     assert httpx.get(live_server + CABLE, headers={"Accept": "image/png"}).status_code == 406
+    # A key that would break out of an IRI is not a resource (and never reaches a query's text).
+    assert httpx.get(live_server + "/id/cable/x%3E%20%7D%20%7B%20%3Fs%20%3Fp%20%3Fo").status_code == 404
 
 
 def test_query_page_and_bundled_yasgui(live_server):
