@@ -14,8 +14,7 @@ import multiprocessing as mp
 import os
 import queue
 import threading
-import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +41,7 @@ class Answer:
 
     media: str
     head: bytes
-    rest: Iterator[bytes] | AsyncIterator[bytes] | None = field(default=None)
+    rest: AsyncIterator[bytes] | None = field(default=None)
 
 
 class _Worker:
@@ -101,67 +100,12 @@ class QueryPool:
         else:
             self._replace(w)
 
-    def run(self, task: dict[str, Any], timeout: float | None = None) -> Answer:
-        """Run a query task (see endpoint.worker) within the timeout; QueryTimeout or QueryError otherwise."""
-        limit = self.timeout if timeout is None else timeout
-        deadline = time.monotonic() + limit
-        try:
-            w = self._idle.get(timeout=limit)
-        except queue.Empty as exc:
-            self.timeouts += 1
-            raise QueryTimeout(f"no query worker became free within {limit:g} s; the server is busy") from exc
-        task = {**task, "generation": self.generation}
-        try:
-            w.conn.send(task)
-            msg = self._recv(w, deadline, limit)
-        except BaseException:
-            self._replace(w)
-            raise
-        if msg[0] == "error":
-            self._release(w)
-            raise QueryError(msg[1], msg[2])
-        _, media, data, done = msg
-        if done:
-            self._release(w)
-            return Answer(media, data)
-        return Answer(media, data, self._stream(w, deadline, limit))
-
-    def _recv(self, w: _Worker, deadline: float, limit: float) -> tuple:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not w.conn.poll(remaining):
-            self.timeouts += 1
-            raise QueryTimeout(f"the query was stopped after the {limit:g} s timeout")
-        try:
-            return w.conn.recv()
-        except EOFError as exc:
-            raise QueryError(500, "the query worker died") from exc
-
-    def _stream(self, w: _Worker, deadline: float, limit: float) -> Iterator[bytes]:
-        finished = False
-        try:
-            while True:
-                msg = self._recv(w, deadline, limit)
-                if msg[0] == "chunk":
-                    yield msg[1]
-                elif msg[0] == "end":
-                    finished = True
-                    return
-                else:
-                    log.warning("query failed while streaming: %s", msg[1])
-                    finished = True
-                    return
-        except QueryTimeout:
-            log.warning("query stopped mid-stream after the %g s timeout", limit)
-        finally:
-            if finished:
-                self._release(w)
-            else:
-                self._replace(w)
-
-    # The same protocol for the event loop: no thread hop, the pipe is watched with add_reader.
-
     async def run_async(self, task: dict[str, Any], timeout: float | None = None) -> Answer:
-        """`run` without blocking the event loop: the answer's rest (if any) is an async iterator."""
+        """Run a query task (see endpoint.worker) within the timeout, without blocking the event loop.
+
+        The pipe is watched with the loop's add_reader, so no thread waits per query. Returns the answer's first
+        chunk, with the rest as an async iterator when there is more; raises QueryTimeout or QueryError.
+        """
         loop = asyncio.get_running_loop()
         limit = self.timeout if timeout is None else timeout
         deadline = loop.time() + limit
@@ -191,6 +135,9 @@ class QueryPool:
 
     async def _recv_async(self, w: _Worker, deadline: float, limit: float) -> tuple:
         loop = asyncio.get_running_loop()
+        if loop.time() >= deadline:  # checked first: a slow reader must not stretch the deadline
+            self.timeouts += 1
+            raise QueryTimeout(f"the query was stopped after the {limit:g} s timeout")
         if not w.conn.poll():
             ready = loop.create_future()
             fd = w.conn.fileno()
@@ -223,7 +170,8 @@ class QueryPool:
                     finished = True
                     return
         except QueryTimeout:
-            log.warning("query stopped mid-stream after the %g s timeout", limit)
+            log.warning("query stopped mid-stream after the %g s timeout: the response is cut off", limit)
+            raise  # the connection is dropped, so the client cannot take a cut result for a whole one
         finally:
             if finished:
                 self._release(w)

@@ -19,7 +19,7 @@ TITLES = "SELECT ?c ?t WHERE { ?c <http://purl.org/dc/terms/title> ?t }"
 def strict_server(tmp_path_factory, sample_store):
     store = tmp_path_factory.mktemp("safety") / "store"
     shutil.copytree(sample_store, store)  # a copy of the ingested samples: this server writes to it
-    proc, url = start_server(store, "--query-timeout", "2", "--max-rows", "50", "--max-request-bytes", "4096")
+    proc, url = start_server(store, "--query-timeout", "2", "--max-rows", "100000", "--max-request-bytes", "4096")
     yield url
     proc.terminate()
     proc.wait(timeout=10)
@@ -50,9 +50,27 @@ def test_a_query_that_would_run_for_minutes_gets_503_at_the_timeout_and_the_next
 
 
 def test_result_rows_are_capped(strict_server):
-    response = httpx.get(strict_server + "/sparql", params={"query": TITLES})
-    assert _rows(response) == 50 and response.headers["x-max-rows"] == "50"
+    pairs = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f }"  # ~5 * 10^8 rows on the samples
+    response = httpx.get(strict_server + "/sparql", params={"query": pairs}, headers={"Accept": "text/csv"},
+                         timeout=30)
+    assert response.status_code == 200 and response.headers["x-max-rows"] == "100000"
+    assert len(response.text.splitlines()) == 1 + 100_000
     assert _rows(httpx.get(strict_server + "/sparql", params={"query": TITLES + " LIMIT 7"})) == 7
+
+
+def test_a_stream_still_running_at_the_timeout_is_cut_off_visibly(strict_server):
+    wide = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    received = 0
+    with pytest.raises(httpx.HTTPError):  # an incomplete chunked body, not a short "complete" one
+        with httpx.stream("GET", strict_server + "/sparql", params={"query": wide},
+                          headers={"Accept": "application/sparql-results+xml"}, timeout=30) as response:
+            assert response.status_code == 200
+            for chunk in response.iter_bytes():
+                if not received:
+                    time.sleep(2.5)  # read slowly: the query is still running when its 2 s are up
+                received += len(chunk)
+    assert 0 < received
+    assert _rows(httpx.get(strict_server + "/sparql", params={"query": TITLES + " LIMIT 2"})) == 2
 
 
 def test_request_size_is_limited(strict_server):
