@@ -16,6 +16,7 @@ from endpoint.config import EndpointConfig
 from endpoint.inline import InlinePool
 from endpoint.observe import Metrics, ObserveMiddleware
 from endpoint.pool import QueryPool
+from endpoint.writer import Writer
 
 log = logging.getLogger("cablegraph.endpoint")
 
@@ -32,7 +33,7 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
     config = config or EndpointConfig()
     pool = (QueryPool(config.store_path, config.workers, config.query_timeout)
             if config.store_path and config.workers > 0 else InlinePool(store))
-    writer = sparql.Writer(store, pool)
+    writer = Writer(store, pool)
     metrics = Metrics()
 
     @asynccontextmanager

@@ -9,7 +9,8 @@ from fastapi.responses import Response
 
 from endpoint import negotiate
 from endpoint.config import EndpointConfig
-from endpoint.sparql import ProtocolError, Writer, authorized, error, read_body
+from endpoint.sparql import ProtocolError, authorized, error, read_body
+from endpoint.writer import Writer
 
 
 def target(request: Request) -> ox.NamedNode | ox.DefaultGraph:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import logging
 import secrets
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import parse_qsl
 
-import pyoxigraph as ox
 from fastapi import Request
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 
 from endpoint import negotiate, sparql_text
 from endpoint.config import EndpointConfig
+from endpoint.inline import InlinePool
 from endpoint.pool import QueryError, QueryPool, QueryTimeout
+from endpoint.writer import Writer
 
 log = logging.getLogger("cablegraph.endpoint")
 QUERY_TYPE = "application/sparql-query"
@@ -154,7 +154,8 @@ def _prepared(text: str, max_rows: int, allowlist: tuple[str, ...]) -> tuple[str
     return (sparql_text.cap_rows(text, max_rows) if max_rows else text), refusal
 
 
-async def run_query(op: Operation, request: Request, pool: QueryPool, config: EndpointConfig) -> Response:
+async def run_query(op: Operation, request: Request, pool: QueryPool | InlinePool,
+                    config: EndpointConfig) -> Response:
     """Answer a query: check SERVICE, cap the rows, run it in a worker, stream the negotiated result."""
     text, refusal = _prepared(op.text, config.max_rows, tuple(config.service_allowlist))
     if refusal:
@@ -204,45 +205,6 @@ def authorized(request: Request, config: EndpointConfig) -> Response | None:
     if not secrets.compare_digest(token.strip().encode(), config.update_token.encode()):
         return error(403, "wrong update token")
     return None
-
-
-class Writer:
-    """The one writable store handle: every write goes through it, then the query workers are refreshed."""
-
-    def __init__(self, store: ox.Store, pool: QueryPool | None) -> None:
-        self.store = store
-        self.pool = pool
-        self.lock = threading.Lock()
-
-    def update(self, text: str, base_iri: str | None) -> None:
-        """Run a SPARQL update (SyntaxError on bad syntax)."""
-        with self.lock:
-            self.store.update(text, base_iri=base_iri)
-            self._done()
-
-    def replace_graph(self, graph: ox.NamedNode | ox.DefaultGraph, quads: list[ox.Quad], replace: bool) -> None:
-        """Put quads into a graph, first emptying it when `replace`."""
-        with self.lock:
-            if replace:
-                self.store.clear_graph(graph)
-            self.store.extend(quads)
-            if isinstance(graph, ox.NamedNode) and not quads:
-                self.store.add_graph(graph)
-            self._done()
-
-    def drop_graph(self, graph: ox.NamedNode | ox.DefaultGraph) -> None:
-        """Remove a named graph (or empty the default graph)."""
-        with self.lock:
-            if isinstance(graph, ox.DefaultGraph):
-                self.store.clear_graph(graph)
-            else:
-                self.store.remove_graph(graph)
-            self._done()
-
-    def _done(self) -> None:
-        self.store.flush()
-        if self.pool is not None:
-            self.pool.refresh()
 
 
 def run_update(op: Operation, request: Request, writer: Writer, config: EndpointConfig) -> Response:
