@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from types import SimpleNamespace
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
@@ -102,7 +103,35 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
     app.include_router(pages.router(store, config))
     app.mount("/static", ui.static_files(), name="static")
 
+    app.add_middleware(QueryFastPath, answer=answer)
     app.add_middleware(CORSMiddleware, allow_origins=config.cors_origins, allow_methods=["GET"],
                        allow_headers=["*"])
     app.add_middleware(ObserveMiddleware, metrics=metrics)
     return app
+
+
+class QueryFastPath:
+    """GET /sparql?query=... goes straight to the query handler, skipping routing and dependency solving.
+
+    This is the hot path of a SPARQL endpoint; everything else (POST, updates, the service description, errors of
+    other routes) goes through the app's routes. It sits inside the CORS, metrics and access-log middlewares.
+    """
+
+    ROUTE = SimpleNamespace(path="/sparql")
+
+    def __init__(self, app, answer) -> None:
+        self.app = app
+        self.answer = answer
+
+    async def __call__(self, scope, receive, send) -> None:
+        if (scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in ("/sparql", "/sparql/")
+                or b"query=" not in scope["query_string"]):
+            await self.app(scope, receive, send)
+            return
+        scope["route"] = self.ROUTE
+        request = Request(scope, receive)
+        try:
+            response = await self.answer(sparql.read_get(request), request)
+        except sparql.ProtocolError as exc:
+            response = sparql.error(exc.status, str(exc))
+        await response(scope, receive, send)
