@@ -230,6 +230,11 @@ def export(
             target.close()
 
 
+class DefaultGraph(StrEnum):
+    union = "union"
+    stored = "stored"
+
+
 @app.command()
 def validate(
     store: StoreOpt = None,
@@ -276,19 +281,70 @@ def serve(
     store: StoreOpt = None,
     host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    default_graph: Annotated[DefaultGraph | None, typer.Option(
+        "--default-graph", help="Default graph of queries: the union of all graphs, or the store's own default "
+                                "graph (as the W3C tests expect). Default union.")] = None,
+    update_token: Annotated[str | None, typer.Option(
+        help="Bearer token that allows SPARQL Update and Graph Store writes (default $CABLEGRAPH_UPDATE_TOKEN; "
+             "without one, writes are refused).")] = None,
+    query_timeout: Annotated[float | None, typer.Option(help="Seconds before a query is stopped (default 30).")
+                             ] = None,
+    max_rows: Annotated[int | None, typer.Option(help="Most result rows a query returns (default 1,000,000).")
+                        ] = None,
+    max_request_bytes: Annotated[int | None, typer.Option(help="Largest request body accepted (default 10 MiB).")
+                                 ] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Query worker processes (default 2); 0 runs queries in the server process: faster, but no timeout "
+             "can stop them.")] = None,
+    allow_service: Annotated[list[str] | None, typer.Option(
+        help="SPARQL endpoint that SERVICE may call (repeatable; default Wikidata's query service only).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        help="Origin allowed to read by cross-origin GET (repeatable; default *).")] = None,
 ) -> None:
-    """Serve the SPARQL endpoint and the query page over HTTP."""
-    import uvicorn
-
-    from endpoint.app import EndpointConfig, create_app
+    """Serve the SPARQL endpoint, Graph Store Protocol, resource pages and the query page over HTTP."""
+    from cablegraph.server import serve as run_server
 
     settings, cstore = _open(store)
-    host = host or settings.host
-    port = port or settings.port
-    application = create_app(cstore.ox, EndpointConfig(base=settings.base))
-    err.print(f"serving {settings.store} ({len(cstore)} quads) at http://{host}:{port}/ "
-              f"(SPARQL: http://{host}:{port}/sparql)")
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    options = {"host": host, "port": port, "default_graph": default_graph and default_graph.value,
+               "update_token": update_token, "query_timeout": query_timeout, "max_rows": max_rows,
+               "workers": workers, "max_request_bytes": max_request_bytes, "service_allowlist": allow_service,
+               "cors_origins": cors_origin}
+    for key, value in options.items():
+        if value is not None:
+            setattr(settings, key, value)
+    err.print(f"serving {settings.store} at http://{settings.host}:{settings.port}/ "
+              f"(SPARQL: http://{settings.host}:{settings.port}/sparql; default graph {settings.default_graph}; "
+              f"writes {'on (token)' if settings.update_token else 'off'})")
+    run_server(settings, cstore)
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="RDF files: Turtle, N-Triples, N-Quads, TriG, RDF/XML, "
+                                                     "JSON-LD (syntax from the extension).")],
+    store: StoreOpt = None,
+    graph: Annotated[str | None, typer.Option(help="Named graph IRI to load triples into (default: the "
+                                                   "store's default graph).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="Force the syntax (extension or media type).")
+                   ] = None,
+) -> None:
+    """Load RDF files into the store (bulk loader), for your own data and for test suites."""
+    from cablegraph.rdfload import LoadError, load_file
+
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing:
+        err.print(f"[red]error:[/] no such file: {', '.join(missing)}")
+        raise typer.Exit(2)
+    _, cstore = _open(store)
+    try:
+        for path in files:
+            size = load_file(cstore.ox, path, graph, fmt)
+            err.print(f"loaded {path} -> store has {size} quads")
+    except LoadError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        cstore.close()
 
 
 @queries_app.command("list")

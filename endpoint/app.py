@@ -2,66 +2,140 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from contextlib import asynccontextmanager
+from types import SimpleNamespace
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from endpoint import sparql
+from endpoint import description, gsp, pages, sparql, ui
 from endpoint.canned_api import add_canned_routes
+from endpoint.config import EndpointConfig
+from endpoint.inline import InlinePool
+from endpoint.observe import Metrics, ObserveMiddleware
 from endpoint.ontology_routes import add_ontology_routes
-from ontology import terms as t
+from endpoint.pool import QueryPool
+from endpoint.writer import Writer
 
+log = logging.getLogger("cablegraph.endpoint")
 
-@dataclass
-class EndpointConfig:
-    """What the endpoint needs to know besides the store."""
-
-    base: str = t.DEFAULT_BASE
-    union_default_graph: bool = True
+__all__ = ["EndpointConfig", "create_app"]
 
 
 def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI:
-    """Build the app over an open store (the composition root opens it and passes it in)."""
+    """Build the app over an open, writable store (the composition root opens it and passes it in).
+
+    With `config.store_path`, queries run in killable worker processes holding read-only handles on that
+    directory (the timeout really stops them); without it (an in-memory store) or with `workers=0`, they run
+    in this process, where nothing can stop them.
+    """
     config = config or EndpointConfig()
-    app = FastAPI(title="cablegraph", description="A knowledge graph of US diplomatic cables: SPARQL and more.")
+    pool = (QueryPool(config.store_path, config.workers, config.query_timeout)
+            if config.store_path and config.workers > 0 else InlinePool(store))
+    writer = Writer(store, pool)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        pool.close()
+
+    app = FastAPI(title="cablegraph", lifespan=lifespan,
+                  description="A knowledge graph of US diplomatic cables: SPARQL 1.1 Protocol, Graph Store "
+                              "Protocol, resource pages and a query page.")
     app.state.store = store
     app.state.config = config
+    app.state.pool = pool
+    app.state.metrics = metrics
     add_canned_routes(app, store, config.union_default_graph)
-
-    @app.get("/sparql", summary="SPARQL 1.1 query (GET)")
-    def sparql_get(request: Request) -> Response:
-        return sparql.handle(request, store, config.union_default_graph, dict(request.query_params.multi_items()))
-
-    @app.post("/sparql", summary="SPARQL 1.1 query (POST form or application/sparql-query)")
-    async def sparql_post(request: Request) -> Response:
-        params = await sparql.read_post(request)
-        return await _run_sync(sparql.handle, request, store, config.union_default_graph, params)
-
-    @app.get("/health", summary="Liveness and store size")
-    def health() -> JSONResponse:
-        return JSONResponse({"status": "ok", "quads": len(store)})
-
     add_ontology_routes(app, config.base)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home() -> HTMLResponse:
-        return HTMLResponse(_HOME)
+    @app.exception_handler(sparql.ProtocolError)
+    async def protocol_error(_request: Request, exc: sparql.ProtocolError) -> Response:
+        return sparql.error(exc.status, str(exc))
 
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, exc: Exception) -> Response:
+        log.exception("internal error")
+        return sparql.error(500, "internal server error (see the server log)")
+
+    async def answer(op: sparql.Operation, request: Request) -> Response:
+        if op.kind == "description":
+            return description.response(sparql.endpoint_iri(request), config, request.headers.get("accept"),
+                                        op.one("format") or op.one("output"))
+        if op.kind == "update":
+            return await run_in_threadpool(sparql.run_update, op, request, writer, config)
+        response = await sparql.run_query(op, request, pool, config)
+        if response.status_code == 503:
+            metrics.timeouts.inc()
+        return response
+
+    @app.get("/sparql", summary="SPARQL 1.1 query by GET, or the service description without a query")
+    @app.get("/sparql/", include_in_schema=False)
+    async def sparql_get(request: Request) -> Response:
+        return await answer(sparql.read_get(request), request)
+
+    @app.post("/sparql", summary="SPARQL 1.1 query or update by POST (form, sparql-query or sparql-update)")
+    @app.post("/sparql/", include_in_schema=False)
+    async def sparql_post(request: Request) -> Response:
+        return await answer(await sparql.read_post(request, config.max_request_bytes), request)
+
+    @app.api_route("/rdf-graphs", methods=["GET", "HEAD"], summary="Graph Store Protocol: read a graph")
+    def graphs_read(request: Request) -> Response:
+        return gsp.read(request, store)
+
+    @app.api_route("/rdf-graphs", methods=["PUT", "POST", "DELETE"],
+                   summary="Graph Store Protocol: replace, add to or delete a graph (bearer token)")
+    async def graphs_write(request: Request) -> Response:
+        return await gsp.write(request, writer, config)
+
+    @app.get("/health", summary="Liveness")
+    async def health() -> JSONResponse:
+        return JSONResponse({"status": "ok", "query_timeout": config.query_timeout,
+                             "union_default_graph": config.union_default_graph, "timeouts": pool.timeouts})
+
+    @app.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    def prometheus() -> Response:
+        data, ctype = metrics.render()
+        return Response(data, media_type=ctype)
+
+    app.include_router(ui.router(config))
+    app.include_router(pages.router(store, config))
+    app.mount("/static", ui.static_files(), name="static")
+
+    app.add_middleware(QueryFastPath, answer=answer)
+    app.add_middleware(CORSMiddleware, allow_origins=config.cors_origins, allow_methods=["GET"],
+                       allow_headers=["*"])
+    app.add_middleware(ObserveMiddleware, metrics=metrics)
     return app
 
 
-async def _run_sync(func, *args):
-    from starlette.concurrency import run_in_threadpool
+class QueryFastPath:
+    """GET /sparql?query=... goes straight to the query handler, skipping routing and dependency solving.
 
-    return await run_in_threadpool(func, *args)
+    This is the hot path of a SPARQL endpoint; everything else (POST, updates, the service description, errors of
+    other routes) goes through the app's routes. It sits inside the CORS, metrics and access-log middlewares.
+    """
 
+    ROUTE = SimpleNamespace(path="/sparql")
 
-_HOME = """<!doctype html><html><head><meta charset="utf-8"><title>cablegraph</title></head>
-<body><h1>cablegraph</h1><p>SPARQL endpoint at <a href="/sparql">/sparql</a>. API docs at <a href="/docs">/docs</a>.</p>
-<form action="/sparql" method="get"><textarea name="query" rows="8" cols="80">
-PREFIX cg: &lt;https://w3id.org/cablegraph/ontology#&gt;
-PREFIX dcterms: &lt;http://purl.org/dc/terms/&gt;
-SELECT ?ref ?subject WHERE { ?c cg:referenceId ?ref ; dcterms:title ?subject } LIMIT 20</textarea><br>
-<button type="submit">Run</button></form></body></html>"""
+    def __init__(self, app, answer) -> None:
+        self.app = app
+        self.answer = answer
+
+    async def __call__(self, scope, receive, send) -> None:
+        if (scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in ("/sparql", "/sparql/")
+                or b"query=" not in scope["query_string"]):
+            await self.app(scope, receive, send)
+            return
+        scope["route"] = self.ROUTE
+        request = Request(scope, receive)
+        try:
+            response = await self.answer(sparql.read_get(request), request)
+        except sparql.ProtocolError as exc:
+            response = sparql.error(exc.status, str(exc))
+        await response(scope, receive, send)

@@ -1,0 +1,132 @@
+"""The query worker: a child process holding a read-only store handle that runs one query at a time.
+
+It answers on a pipe: ("error", status, message), or ("head", media_type, bytes, done) followed by
+("chunk", bytes) messages and ("end",) when the result is larger than one chunk. The parent may kill the
+process at any moment (that is how a query timeout really stops the work).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pyoxigraph as ox
+
+from endpoint import negotiate
+from ontology.terms import PREFIXES
+
+CHUNK = 64 * 1024
+
+
+class _PipeWriter:
+    """A binary file-like object that sends what pyoxigraph's serializers write in CHUNK-sized messages."""
+
+    def __init__(self, conn, media: str) -> None:
+        self.conn = conn
+        self.media = media
+        self.buffer = bytearray()
+        self.started = False
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if len(self.buffer) >= CHUNK:
+            self._send(done=False)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to do: chunks are sent as they fill."""
+
+    def _send(self, done: bool) -> None:
+        data = bytes(self.buffer)
+        self.buffer.clear()
+        if not self.started:
+            self.started = True
+            self.conn.send(("head", self.media, data, done))
+        elif data:
+            self.conn.send(("chunk", data))
+
+    def finish(self) -> None:
+        """Send what is left and say the result is complete."""
+        if not self.started:
+            self._send(done=True)
+            return
+        self._send(done=False)
+        self.conn.send(("end",))
+
+
+def _graphs(iris: list[str] | None) -> list[ox.NamedNode] | None:
+    return None if iris is None else [ox.NamedNode(i) for i in iris]
+
+
+def run_query(store: ox.Store, task: dict[str, Any], conn) -> None:
+    """Run one query task on `store` and answer on `conn` (see the module docstring for the messages)."""
+    kwargs: dict[str, Any] = {"base_iri": task.get("base_iri")}
+    if task.get("default_graph") is not None or task.get("named_graphs") is not None:
+        kwargs["default_graph"] = _graphs(task.get("default_graph") or [])
+        if task.get("named_graphs") is not None:
+            kwargs["named_graphs"] = _graphs(task["named_graphs"])
+    else:
+        kwargs["use_default_graph_as_union"] = bool(task.get("union"))
+    try:
+        result = store.query(task["query"], **kwargs)
+    except SyntaxError as exc:
+        conn.send(("error", 400, f"SPARQL syntax error: {exc}"))
+        return
+    except (ValueError, TypeError) as exc:
+        conn.send(("error", 400, f"invalid request: {exc}"))
+        return
+    except OSError as exc:
+        conn.send(("error", 502 if "SERVICE" in str(exc).upper() else 500, f"query failed: {exc}"))
+        return
+    kind = "graph" if isinstance(result, ox.QueryTriples) else (
+        "boolean" if isinstance(result, ox.QueryBoolean) else "solutions")
+    try:
+        media = negotiate.negotiate(kind, task.get("accept"), task.get("format"))
+    except negotiate.NotAcceptable as exc:
+        conn.send(("error", 406, str(exc)))
+        return
+    writer = _PipeWriter(conn, media)
+    try:
+        if kind == "graph":
+            ox.serialize(result, writer, format=negotiate.GRAPH[media], prefixes=PREFIXES)
+        else:
+            result.serialize(writer, format=(negotiate.BOOLEAN if kind == "boolean" else negotiate.SOLUTIONS)[media])
+    except OSError as exc:
+        if writer.started:
+            conn.send(("fail", f"query failed while writing results: {exc}"))
+        else:
+            conn.send(("error", 500, f"query failed: {exc}"))
+        return
+    writer.finish()
+
+
+def open_read_only(store_path: str, attempts: int = 50) -> ox.Store:
+    """A read-only handle on the store, retried while the writer's compaction swaps files under it."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(store_path)
+        except (OSError, RuntimeError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.02)
+    raise AssertionError("unreachable")
+
+
+def main(conn, store_path: str) -> None:
+    """The worker loop: open the store read-only, then run tasks until the pipe closes."""
+    store = open_read_only(store_path)
+    generation = 0
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if task.get("generation", 0) != generation or store is None:
+                store = open_read_only(store_path)
+                generation = task.get("generation", 0)
+            run_query(store, task, conn)
+        except Exception as exc:  # noqa: BLE001 - the worker must answer, whatever happened
+            # A read-only handle can lose files to the writer's compaction: reopen before the next task.
+            store = None
+            conn.send(("error", 503, f"the store is changing; please retry ({type(exc).__name__})"))
