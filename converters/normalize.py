@@ -1,21 +1,24 @@
-"""Text clean-up shared by the field parsers: line endings, quotes, mojibake, letter-spaced words."""
+"""Text clean-up shared by the field parsers: line endings, quotes, mojibake, page breaks, letter-spaced words."""
 
 from __future__ import annotations
 
 import re
 
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " ", "\u2013": "-"})
 _MOJIBAKE_PILCROW = re.compile(r"(?:\ufffd|Â¶|Ã‚Â¶)(?=\s*\d)")
-_SPACED_CLASSIFICATION = re.compile(
-    r"\b(S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D)\b",
-    re.IGNORECASE,
-)
+# '\n CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z ' : the page furniture of a partial extract
+_PAGE_BREAK = re.compile(
+    r"\n[ \t]*(?:UNCLAS\w*|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\n[ \t]*PAGE\s+\d{2,3}\s+[A-Z][A-Z ]*?\s+\d+"
+    r"(?:\s+\d+\s+OF\s+\d+)?\s+\d{6}Z[ \t]*")
 
 
 def normalize_text(text: str) -> str:
-    """Unify line endings, typographic quotes and the PDF mojibake for the paragraph sign."""
+    """Unify line endings, typographic quotes, the PDF mojibake for the paragraph sign, and drop page breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTES)
-    return _MOJIBAKE_PILCROW.sub("\u00b6", text)
+    text = _MOJIBAKE_PILCROW.sub("\u00b6", text)
+    if "PAGE" in text:
+        text = _PAGE_BREAK.sub(" ", text)
+    return text
 
 
 def unspace(word: str) -> str:

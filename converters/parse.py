@@ -17,37 +17,51 @@ def parse(raw: RawCable) -> Cable:
     header = normalize_text(raw.header or "")
     meta = raw.meta
     warnings = list(raw.warnings)
+    if not body.strip():
+        raise UnreadableCable("empty cable text")
 
     classification, caveats = fields.classification(body, meta.get("classification"))
     created = meta.get("created") or fields.created_from_dtg(header, body)
-    ref_id, id_warnings = fields.reference_id(meta.get("reference_id"), body, created)
+    ref_id, id_warnings = fields.reference_id(meta.get("reference_id"), header, body, created)
     warnings += id_warnings
     if not ref_id:
         raise UnreadableCable("no reference id: neither the container nor the text gives one")
     if created is None:
         warnings.append("no creation date found")
+    if classification is None:
+        warnings.append("no classification found")
     station = fields.station(ref_id)
+    starts = fields.paragraph_starts(body)
+    head_end = starts[0].start() if starts else min(len(body), 3000)
     tags = fields.tags(body)
     if not tags:
         warnings.append("no TAGS line found")
     subject = fields.subject(body)
     if subject is None:
         warnings.append("no SUBJECT line found")
-    references = fields.references(body, ref_id, meta.get("references") or [])
+    to, info = fields.recipients(header, body)
+    by = fields.classified_by(body)
+    if by is None and classification not in (None, "UNCLASSIFIED"):
+        warnings.append("no 'Classified By' line found")
     return Cable(
         reference_id=ref_id,
         station=station,
-        origin=meta.get("origin") or fields.origin_from_header(header, body),
+        origin=meta.get("origin") or fields.origin(station, header, body),
         created=created,
         classification=classification,
         caveats=caveats,
         handling=fields.handling(body),
-        references=references,
+        references=fields.references(body, ref_id, head_end, meta.get("references") or []),
         tags=tags,
         subject=subject,
+        classified_by=by,
         declassify_on=fields.declassify_on(body),
+        transmission_id=fields.transmission_id(header, body),
         dtg=fields.dtg(header, body),
-        paragraphs=fields.paragraphs(body),
+        recipients=to,
+        info_recipients=info,
+        summary=fields.summary(body, head_end),
+        paragraphs=fields.paragraphs(body, starts),
         signer=fields.signer(body),
         body=body,
         warnings=warnings,

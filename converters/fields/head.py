@@ -1,0 +1,130 @@
+"""The head of the cable body: TAGS and SUBJECT, on multi-line and flattened text alike."""
+
+from __future__ import annotations
+
+import re
+
+from converters.fields.common import tag_codes
+
+_TAGS_KEY = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=N/A))(?:(?:TAGS?|TAGE|TAS|TABS|TGS|AGS)\s*:|(?:TAGS|TAG|TAGE)(?=\s+[A-Z]{2,5}[\s,]))\s*",
+    re.IGNORECASE)
+_TAGS_STOP = re.compile(
+    r"SUBJ(?:ECT)?\s*:|\bSUBJECT\b|\bREF(?:S|TELS?|ERENCES?)?\s*:|\bClassified\s+By|\u00b6|\bE\.\s?O\.|\n\s*\n|\s{4,}"
+    r"|\n\s*(?:\d{1,2}\.|\([A-Z/]{1,6}\))", re.IGNORECASE)
+_CODELIKE = re.compile(r"^[A-Z0-9 ,/&.-]+$")
+_SUBJECT_KEY = re.compile(r"SUBJ(?:ECT)?\s*:\s*|(?<![A-Za-z])SUBJECT\s+(?=[A-Z])", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(
+    r"\n[ \t]*\n|\s{3,}|\u00b6|\bREF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bClassified\s*By\b|\bE\.\s?O\.\s*1\d{4}"
+    r"|\n\s*(?:\d{1,2}\s*\.|\([A-Z/]{1,6}\)|REF\b|[A-Z]\.\s|SUMMARY\b)|\s{2}(?=\d{1,2}\.\s|\([A-Z]{1,3}\)|[A-Z][a-z])",
+    re.IGNORECASE)
+_PAREN = re.compile(r"\(([^()]{3,60})\)")
+
+
+def _tag_value(body: str) -> str | None:
+    match = _TAGS_KEY.search(body[:6000])
+    if not match:
+        return None
+    rest = body[match.end(): match.end() + 400]
+    stop = _TAGS_STOP.search(rest)
+    value = rest[: stop.start()] if stop else rest[:200]
+    lines = value.split("\n")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if kept[-1].rstrip().endswith(",") or _CODELIKE.match(line.strip().upper() or "-"):
+            kept.append(line)
+        else:
+            break
+    return " ".join(kept)
+
+
+def _decompose(token: str, known: frozenset[str]) -> list[str] | None:
+    """'PHUMPGOV' to ['PHUM', 'PGOV'] when the token is known codes run together."""
+    if len(token) < 6:
+        return None
+    for cut in (4, 2, 5, 3):
+        head, tail = token[:cut], token[cut:]
+        if head in known:
+            if tail in known:
+                return [head, tail]
+            rest = _decompose(tail, known)
+            if rest:
+                return [head, *rest]
+    return None
+
+
+def _is_word(token: str, known: frozenset[str]) -> bool:
+    return token.isalpha() and token not in known and len(token) >= 3
+
+
+def _split_spaced(text: str, known: frozenset[str]) -> list[str]:
+    """Space-separated codes; runs of plain words (POLITICAL PARTIES) stay together."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in text.split():
+        token = token.strip(" .;:")
+        if not token:
+            continue
+        if _is_word(token, known) and len(token) >= 5 and not _decompose(token, known):
+            run.append(token)
+            continue
+        if run:
+            out.append(" ".join(run))
+            run = []
+        out.extend(_decompose(token, known) or [token])
+    if run:
+        out.append(" ".join(run))
+    return out
+
+
+def tags(body: str) -> list[str]:
+    """The TAGS: 'TAGS: PK, PREL, PGOV' to ['PK', 'PREL', 'PGOV']; commas or spaces, typos, person tags."""
+    value = _tag_value(body)
+    if not value:
+        return []
+    known = tag_codes()
+    value = value.upper().replace("\u00a0", " ")
+    items: list[str] = []
+    for inner in _PAREN.findall(value):
+        items.append(" ".join(inner.split()).strip(" ."))
+    value = _PAREN.sub(",", value)
+    parts = [" ".join(p.split()) for p in re.split(r"[,;]", value)] if "," in value or ";" in value else [value]
+    i = 0
+    while i < len(parts):
+        part = parts[i].strip(" .:")
+        nxt = parts[i + 1].strip(" .:") if i + 1 < len(parts) else ""
+        if " " not in part and _is_word(part, known) and len(part) >= 4 and nxt and not any(
+                w in known for w in nxt.split()) and re.fullmatch(r"[A-Z]+(?: [A-Z]\.?)?", nxt) and len(nxt) >= 3:
+            items.append(f"{part}, {nxt}")  # a person tag: CLINTON, HILLARY
+            i += 2
+            continue
+        if part:
+            words = part.split()
+            if len(words) > 1 and all(w in known or len(w) <= 4 for w in words):
+                items.extend(words)
+            elif len(words) > 1 and "," not in value:
+                items.extend(_split_spaced(part, known))
+            elif len(words) == 1:
+                items.extend(_decompose(part, known) or [part])
+            else:
+                items.append(part)
+        i += 1
+    out: list[str] = []
+    for item in items:
+        item = item.strip(" .;:()-")
+        if item and item not in out and len(item) <= 40 and re.search(r"[A-Z]", item):
+            out.append(item)
+    return out
+
+
+def subject(body: str) -> str | None:
+    """The SUBJECT line, its wrapped lines joined, whitespace folded."""
+    head = body[:8000]
+    tags_at = _TAGS_KEY.search(head)
+    match = _SUBJECT_KEY.search(head, tags_at.start() if tags_at else 0) or _SUBJECT_KEY.search(head)
+    if not match:
+        return None
+    rest = head[match.end(): match.end() + 600]
+    stop = _SUBJECT_STOP.search(rest)
+    text = " ".join((rest[: stop.start()] if stop else rest[:300]).split()).strip()
+    return text or None

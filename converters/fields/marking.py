@@ -1,0 +1,150 @@
+"""Security markings: classification level and caveats, handling markers, who classified it, when it declassifies."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from converters.fields.common import CLASS_LINE, LEVELS, level_name, titles, year4
+from converters.record import ClassifiedBy
+
+CAVEATS = ("NOFORN", "ORCON", "NOCONTRACT", "PROPIN", "IMCON", "FOUO", "FOR OFFICIAL USE ONLY", "SENSITIVE",
+           "SPECAT")
+HANDLING = ("SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "CHEROKEE", "TERREP", "NOFORN", "SENSITIVE")
+_CAVEAT = re.compile(r"(?<![A-Z])(" + "|".join(CAVEATS) + r"|NF(?=\W|$))(?![A-Z])")
+_REL = re.compile(r"\bREL(?:EASABLE)?\s+TO\s+((?:[A-Z]{2,5}|USA)(?:\s*(?:,|AND)\s*(?:[A-Z]{2,5}|USA))*)")
+_HEAD_END = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}|\bTAGS?\s*:|\bSUBJ(?:ECT)?\s*:", re.IGNORECASE)
+_HANDLING = re.compile(r"(?<![A-Za-z])(" + "|".join(HANDLING) + r")(?![a-z])", re.IGNORECASE)
+_CLASSIFIED_BY = re.compile(r"\bClassified\s*By\s*:?\s*", re.IGNORECASE)
+_BY_END = re.compile(r"\n[ \t]*\n|\u00b6|(?:^|\n|\s{2})\s*\(?\d{1,2}\s*[.)]\s|\s{3,}|\n\s*\([A-Z/]{1,6}\)|\bSUMMARY\b",
+                     re.IGNORECASE)
+_REASON_START = re.compile(r"[,;.]?\s*(?:\bfor\s+)?(?:\breasons?\b|\bE\.?\s?O\.?\s*1\d{4}|\b1\s?[.,/]\s?[45]"
+                           r"|\bunder\s+section\b|\bDerived\s+from\b)", re.IGNORECASE)
+_REASON = re.compile(r"\b1\s*[.,/]\s*([45])((?:\s*(?:\(|\)|,|/|&|\band\b|\.(?!\d)|[a-hA-H](?![a-zA-Z])))*)",
+                     re.IGNORECASE)
+_NOT_NAME = re.compile(r"\b(?:Embassy|Department|Dept|DOS|Section|Office|U\.S\.|E\.O\.|DSCG|Edition|State|"
+                       r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Mission|Consulate)\b", re.IGNORECASE)
+_DECL = re.compile(
+    r"\bDECL(?:ASSIFY)?(?:\s*ON)?\s*[:.]?\s*(?:(?P<y1>\d{4})\s*[/-]\s*(?P<m1>\d{1,2})\s*[/-]\s*(?P<d1>\d{1,2})"
+    r"|(?P<m2>\d{1,2})\s*[/-]\s*(?P<d2>\d{1,2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})(?!\d))", re.IGNORECASE)
+
+
+def _split_given(given: str) -> tuple[str | None, list[str]]:
+    level, caveats = None, []
+    for part in (p.strip() for p in re.split(r"//|/", given.upper())):
+        if not part:
+            continue
+        if part.replace(" ", "") in LEVELS and level is None:
+            level = LEVELS[part.replace(" ", "")]
+        else:
+            caveats.append("FOR OFFICIAL USE ONLY" if part == "FOUO" else part)
+    return level, caveats
+
+
+def classification_line(body: str) -> tuple[str | None, str]:
+    """The level written on the classification line and the rest of that line (up to SIPDIS or E.O.)."""
+    match = CLASS_LINE.search(body[:3000])
+    if not match:
+        return None, ""
+    rest = match["rest"]
+    end = _HEAD_END.search(rest)
+    return level_name(match["level"]), rest[: end.start()] if end else rest
+
+
+def classification(body: str, given: str | None) -> tuple[str | None, list[str]]:
+    """The level and caveats, from the container's metadata ('SECRET//NOFORN') and the text's classification line."""
+    level, caveats = _split_given(given) if given else (None, [])
+    text_level, rest = classification_line(body)
+    level = level or text_level
+    rest = rest.upper()
+    for found in _CAVEAT.finditer(rest):
+        caveat = {"NF": "NOFORN", "FOUO": "FOR OFFICIAL USE ONLY"}.get(found.group(1), found.group(1))
+        if caveat not in caveats:
+            caveats.append(caveat)
+    rel = _REL.search(rest)
+    if rel:
+        value = "REL TO " + ", ".join(re.split(r"\s*(?:,|\bAND\b)\s*", rel.group(1)))
+        if value not in caveats:
+            caveats.append(value)
+    return level, caveats
+
+
+def handling(body: str) -> list[str]:
+    """Handling and distribution markers (SIPDIS, EXDIS, NODIS, ...) in the lines before the E.O./TAGS lines."""
+    head = body[:2500]
+    end = _HEAD_END.search(head)
+    head = head[: end.start()] if end else head[:800]
+    out: list[str] = []
+    for found in _HANDLING.finditer(head):
+        marker = found.group(1).upper()
+        if marker not in out:
+            out.append(marker)
+    return out
+
+
+def reasons(text: str) -> list[str]:
+    """'1.4 (b) and (d)', '1.4 (B, D)', '1.5 (b,d)', '1.4b/d' to ['1.4(b)', '1.4(d)']."""
+    out: list[str] = []
+    for found in _REASON.finditer(text):
+        for letter in re.findall(r"(?<![A-Za-z])([a-hA-H])(?![a-zA-Z])", found.group(2).replace("and", " ")):
+            reason = f"1.{found.group(1)}({letter.lower()})"
+            if reason not in out:
+                out.append(reason)
+    return out
+
+
+def _name_and_title(text: str) -> tuple[str | None, str | None]:
+    name: str | None = None
+    title: str | None = None
+    for part in re.split(r"[,;]\s*|\.\s+(?=[A-Z])", text):
+        part = part.strip(" .:-")
+        if not part or (title and name) or (part.lower() in ("a.i", "a.i.")):
+            continue
+        lowered = part.lower()
+        found = next((t for t in titles() if lowered == t.lower() or lowered.startswith(t.lower() + " ")), None)
+        if found and title is None:
+            title = part[: len(found)]
+            part = part[len(found):].strip(" ,.")
+            if not part:
+                continue
+        if _NOT_NAME.search(part) and name is None and len(part.split()) > 1 and title is not None:
+            continue
+        if name is None and not _NOT_NAME.search(part):
+            name = part
+    return name, title
+
+
+def classified_by(body: str) -> ClassifiedBy | None:
+    """'Classified By: Ambassador Ryan C. Crocker, Reasons 1.4 (b) and (d)' to name, title and reasons."""
+    match = _CLASSIFIED_BY.search(body[:8000])
+    if not match:
+        return None
+    value = body[match.end(): match.end() + 400]
+    end = _BY_END.search(value)
+    if end and end.start() > 0:
+        value = value[: end.start()]
+    value = " ".join(value.split())
+    start = _REASON_START.search(value)
+    who = value[: start.start()] if start else value
+    if re.search(r"\bDerived\s+from\b", value[:20], re.IGNORECASE):
+        who = ""
+    name, title = _name_and_title(who)
+    return ClassifiedBy(name=name, title=title, reasons=reasons(value[start.start():] if start else ""))
+
+
+def declassify_on(body: str) -> str | None:
+    """'E.O. 12958: DECL: 06/02/2016' to '2016-06-02'; None for OADR, N/A, a NARA release note or when absent."""
+    match = _DECL.search(body[:6000])
+    if not match:
+        return None
+    if match["y1"]:
+        year, month, day = int(match["y1"]), int(match["m1"]), int(match["d1"])
+    else:
+        year, month, day = year4(match["y2"]), int(match["m2"]), int(match["d2"])
+    if month > 12 >= day:
+        month, day = day, month
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
