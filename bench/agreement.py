@@ -94,7 +94,7 @@ def _day(value: str | None) -> date | None:
 
 def check_metadata(by_folder: dict[str, list[RawCable]]) -> tuple[dict, list]:
     """(b): per field, agreeing / compared, and the disagreements (dates may differ by a day: DTG is Zulu time)."""
-    counts: dict[str, list[int]] = {f: [0, 0] for f in ("reference_id", "created", "origin", "classification")}
+    counts: dict[str, list[int]] = {f: [0, 0, 0] for f in ("reference_id", "created", "origin", "classification")}
     diffs = []
     for folder, raws in sorted(by_folder.items()):
         for raw in raws:
@@ -112,6 +112,10 @@ def check_metadata(by_folder: dict[str, list[RawCable]]) -> tuple[dict, list]:
             for name, (got, want) in pairs.items():
                 if want is None:
                     continue
+                if got is None:  # the text does not carry this field at all: counted apart
+                    counts[name][2] += 1
+                    diffs.append((name, f"{folder}:{full.reference_id}", got, want))
+                    continue
                 counts[name][1] += 1
                 ok = got == want or (name == "created" and got and abs((got - want).days) <= 1)
                 if ok:
@@ -123,9 +127,10 @@ def check_metadata(by_folder: dict[str, list[RawCable]]) -> tuple[dict, list]:
 
 def report(title: str, counts: dict, diffs: list, show: int) -> None:
     """Print the per-field agreement table and the first disagreements."""
-    print(f"\n## {title}\n\n| field | agree | compared | % |\n|---|---:|---:|---:|")
-    for name, (ok, total) in counts.items():
-        print(f"| {name} | {ok} | {total} | {100 * ok / total if total else 0:.1f} |")
+    print(f"\n## {title}\n\n| field | agree | compared | % | not in the text |\n|---|---:|---:|---:|---:|")
+    for name, (ok, total, *missing) in counts.items():
+        share = 100 * ok / total if total else 0
+        print(f"| {name} | {ok} | {total} | {share:.1f} | {missing[0] if missing else '-'} |")
     for name, ref, got, want in diffs[:show]:
         print(f"- {name} {ref}: text {got!r} vs {want!r}")
 

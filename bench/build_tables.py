@@ -90,16 +90,16 @@ def routes(data: Path) -> None:
 
 
 def tag_codes(data: Path) -> None:
-    """tags.txt: TAGS codes known to be tags (subject, program, organization, country FIPS codes)."""
+    """tags.csv: TAGS codes known to be tags (subject, program, organization, country FIPS codes)."""
     ref = data / "reference"
     codes: set[str] = set()
-    for name in ("subject-tags.txt", "organization-tags.txt"):
+    for name in ("subject-tags.csv", "organization-tags.csv"):
         codes |= {ln.strip() for ln in (ref / name).open() if ln.strip() and not ln.startswith("#")}
     for name, column in (("tags_subject.csv", "code"), ("tags_organization.csv", "code"), ("tag_supplement.csv", "tag"),
                          ("country-codes.csv", "FIPS")):
         with (ref / name).open(encoding="utf-8") as handle:
             codes |= {row[column].strip() for row in csv.DictReader(handle) if row[column].strip()}
-    (OUT / "tags.txt").write_text("\n".join(sorted(c for c in codes if " " not in c)) + "\n")
+    (OUT / "tags.csv").write_text("\n".join(sorted(c for c in codes if " " not in c)) + "\n")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,11 @@ def parse(raw: RawCable) -> Cable:
         raise UnreadableCable("empty cable text")
 
     classification, caveats = fields.classification(body, meta.get("classification"))
-    created = meta.get("created") or fields.created_from_dtg(header, body)
-    ref_id, id_warnings = fields.reference_id(meta.get("reference_id"), header, body, created)
+    created = meta.get("created") or fields.created_from_dtg(header, body) or fields.created_from_date_line(body)
+    starts = fields.paragraph_starts(body)
+    head_end = starts[0][1] if starts else min(len(body), 3000)
+    year, how = (int(created[:4]), None) if created else fields.year_from_text(header, body, head_end)
+    ref_id, id_warnings = fields.reference_id(meta.get("reference_id"), body, year, how)
     warnings += id_warnings
     if not ref_id:
         raise UnreadableCable("no reference id: neither the container nor the text gives one")
@@ -31,8 +34,6 @@ def parse(raw: RawCable) -> Cable:
     if classification is None:
         warnings.append("no classification found")
     station = fields.station(ref_id)
-    starts = fields.paragraph_starts(body)
-    head_end = starts[0].start() if starts else min(len(body), 3000)
     tags = fields.tags(body)
     if not tags:
         warnings.append("no TAGS line found")

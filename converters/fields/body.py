@@ -6,51 +6,70 @@ import re
 
 from converters.fields.common import LEVEL_WORD
 
-_PARAGRAPH = re.compile(
-    r"(?:^|\n|\s{2,}|(?<=\u00b6)|(?<=[.:!?\"')]\s))\s*\u00b6?\s*(?P<num>\d{1,2})\s*\.(?!\d)\s*"
-    r"(?:\(\s*(?P<mark>[A-Za-z]{1,3}(?:\s*/{1,2}\s*[A-Za-z]{1,5})?)\s*\)\s*)?")
-_SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d\d?[ \t]*\.")
+_AFTER_NUMBER = re.compile(
+    r"[ \t]*(?:\([ \t]*(?P<mark>[A-Za-z]{1,3}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,5})?)[ \t]*\)[ \t]*)?")
+_NOT_BEFORE = frozenset(".,/:$-_") | frozenset("0123456789")
+_SUMMARY_END = re.compile(r"END\s+(?:OF\s+)?SUMMARY", re.IGNORECASE)
 _SUMMARY_START = re.compile(r"(?:\bBEGIN\s+)?\bSUMMARY(?:\s+AND\s+(?:INTRODUCTION|COMMENT))?\b\s*[:.\-]*\s*",
                             re.IGNORECASE)
-_MARKERS = re.compile(r"\u00b6?\s*\b\d{1,2}\s*\.\s*\([A-Z/]{1,8}\)\s*|-{3,}")
-_TAIL_JUNK = re.compile(r"(?:\s|NNNN|END OF DOCUMENT|[\"'>=]|\bBT\b|" + LEVEL_WORD + r")+$", re.IGNORECASE)
+_MARKERS = re.compile(r"\b\d{1,2}\s*\.\s*\([A-Z/]{1,8}\)|\u00b6|-{3,}")
+_TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|\bBT|" + LEVEL_WORD + r")$", re.IGNORECASE)
 _SIGNER = re.compile(r"(?:^|\n|\s{2,}|[.!?\"')]\s+)([A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+)?)\s*$")
 _NOT_SIGNERS = {"END", "COMMENT", "SUMMARY", "NOTE", "BT", "NNNN", "SIPDIS", "CONFIDENTIAL", "SECRET", "UNCLAS",
                 "ACTION", "INFO", "NOFORN", "END COMMENT", "END NOTE", "END SUMMARY", "GP", "XXXXXXXXXXXX"}
 
 
-def paragraph_starts(body: str) -> list[re.Match]:
-    """The starts of numbered paragraphs 1, 2, 3, ... in order ('¶1. (C)', '1. (S/NF)', '2. (SBU)')."""
-    kept: list[re.Match] = []
+def _starts_paragraph(body: str, start: int) -> bool:
+    """True when the number at `start` begins a line, follows a paragraph sign, two spaces or a sentence's end."""
+    before = body[max(0, start - 3): start]
+    if start == 0 or before.endswith(("\n", "\u00b6", "  ")):
+        return True
+    stripped = before.rstrip(" \t")
+    if not stripped or stripped.endswith(("\n", "\u00b6")):
+        return True
+    return before.endswith(" ") and before[-2:-1] in ".:!?\"')"
+
+
+def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
+    """The numbered paragraphs 1, 2, 3, ... in order ('¶1. (C)', '1. (S/NF)', '2. (SBU)'): (number, start of the
+    number, start of the text, marking)."""
+    kept: list[tuple[int, int, int, str | None]] = []
     expected = None
-    for match in _PARAGRAPH.finditer(body):
-        num = int(match["num"])
-        if expected is None:
-            if num in (1, 2) and (match["mark"] or "\u00b6" in match.group(0) or match.group(0).startswith("\n")
-                                  or num == 1):
-                kept.append(match)
-                expected = num + 1
-        elif num == expected:
-            kept.append(match)
-            expected += 1
+    size = len(body)
+    for match in _NUMBER.finditer(body):
+        start, dot = match.start(), match.end()
+        if start and (body[start - 1].isalpha() or body[start - 1] in _NOT_BEFORE):
+            continue
+        if dot < size and (body[dot].isalnum() or body[dot] == "_"):
+            continue
+        num = int(body[start: start + 2].rstrip(" \t."))
+        if (expected is None and num > 2) or (expected is not None and num != expected):
+            continue
+        if not _starts_paragraph(body, start):
+            continue
+        after = _AFTER_NUMBER.match(body, dot)
+        mark = re.sub(r"\s+", "", after["mark"]).upper() if after["mark"] else None
+        if expected is None and num == 2 and not mark and body[max(0, start - 1)] != "\u00b6":
+            continue
+        kept.append((num, start, after.end(), mark))
+        expected = num + 1
     return kept
 
 
-def paragraphs(body: str, starts: list[re.Match] | None = None) -> list[dict]:
+def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None = None) -> list[dict]:
     """Numbered paragraphs with their marking: '1. (C) text' to {'number': 1, 'classification': 'C', 'text': ...}."""
     kept = paragraph_starts(body) if starts is None else starts
     out: list[dict] = []
-    for i, match in enumerate(kept):
-        end = kept[i + 1].start() if i + 1 < len(kept) else len(body)
-        text = " ".join(body[match.end(): end].split())
-        mark = re.sub(r"\s+", "", match["mark"]).upper() if match["mark"] else None
-        out.append({"number": int(match["num"]), "classification": mark, "text": text})
+    for i, (num, _, text_start, mark) in enumerate(kept):
+        end = kept[i + 1][1] if i + 1 < len(kept) else len(body)
+        out.append({"number": num, "classification": mark, "text": " ".join(body[text_start:end].split())})
     return out
 
 
 def summary(body: str, head_end: int = 0) -> str | None:
     """The text between SUMMARY and END SUMMARY (or the paragraph that starts with 'Summary'), whitespace folded."""
-    end = _SUMMARY_END.search(body, head_end)
+    end = _SUMMARY_END.search(body, head_end, head_end + 12000)
     if end:
         starts = [m for m in _SUMMARY_START.finditer(body, head_end, end.start())
                   if not body[max(0, m.start() - 4): m.start()].upper().strip().endswith("END")]
@@ -69,10 +88,21 @@ def summary(body: str, head_end: int = 0) -> str | None:
     return text or None
 
 
+def _strip_tail(text: str) -> str:
+    """Drop what follows the signature: whitespace, quotes, NNNN, BT, the classification repeated."""
+    while True:
+        text = text.rstrip(" \t\n\"'>=")
+        window = text[-40:]
+        word = _TAIL_WORD.search(window)
+        if not word:
+            return text
+        text = text[: len(text) - len(window) + word.start()]
+
+
 def signer(body: str) -> str | None:
     """The surname that signs the cable, at its end ('CROCKER'), ignoring trailing classification and NNNN."""
-    tail = _TAIL_JUNK.sub("", body.rstrip()[-400:])
-    match = _SIGNER.search(tail)
+    tail = _strip_tail(body[-400:])
+    match = _SIGNER.search(tail[-80:])
     if not match:
         return None
     name = match.group(1)

@@ -15,6 +15,8 @@ LEVEL_WORD = (
 )
 LEVELS = {"UNCLAS": "UNCLASSIFIED", "UNCLASSIFIED": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET", "SECRET": "SECRET",
           "CONFIDENTIAL": "CONFIDENTIAL", "LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE"}
+# 'Classified By', 'CLASSIFIED BY', the typo 'CLASSFIED BY', and 'STEPSClassified By' where a newline was lost
+CLASSIFIED_BY = r"(?:(?<![A-Za-z])CLASS?I?FIED|(?<=[A-Z])(?-i:Classified))\s*BY"
 CLASS_LINE = re.compile(r"^[^\w\n]*" + LEVEL_WORD + r"(?![a-z])(?P<rest>[^\n]{0,200})", re.IGNORECASE | re.MULTILINE)
 
 STATION_ALIASES = {
@@ -79,14 +81,14 @@ def is_station(key: str) -> bool:
 
 @cache
 def tag_codes() -> frozenset[str]:
-    """Known TAGS codes (subject, program, organization, country), from data/tags.txt."""
-    return frozenset(ln.strip() for ln in (DATA / "tags.txt").open(encoding="utf-8") if ln.strip())
+    """Known TAGS codes (subject, program, organization, country), from data/tags.csv."""
+    return frozenset(ln.strip() for ln in (DATA / "tags.csv").open(encoding="utf-8") if ln.strip())
 
 
 @cache
 def titles() -> tuple[str, ...]:
-    """Titles of classifying officials, longest first, from data/titles.txt."""
-    lines = [ln.strip() for ln in (DATA / "titles.txt").open(encoding="utf-8")]
+    """Titles of classifying officials, longest first, from data/titles.csv."""
+    lines = [ln.strip() for ln in (DATA / "titles.csv").open(encoding="utf-8")]
     return tuple(sorted({ln for ln in lines if ln and not ln.startswith("#")}, key=len, reverse=True))
 
 

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import re
 
-from converters.fields.common import tag_codes
+from converters.fields.common import CLASSIFIED_BY, tag_codes
 
 _TAGS_KEY = re.compile(
     r"(?:(?<![A-Za-z])|(?<=N/A))(?:(?:TAGS?|TAGE|TAS|TABS|TGS|AGS)\s*:|(?:TAGS|TAG|TAGE)(?=\s+[A-Z]{2,5}[\s,]))\s*",
     re.IGNORECASE)
 _TAGS_STOP = re.compile(
-    r"SUBJ(?:ECT)?\s*:|\bSUBJECT\b|\bREF(?:S|TELS?|ERENCES?)?\s*:|\bClassified\s+By|\u00b6|\bE\.\s?O\.|\n\s*\n|\s{4,}"
+    r"SUBJ(?:ECT)?\s*:|\bSUBJECT\b|REF(?:S|TELS?|ERENCES?)?\s*:|" + CLASSIFIED_BY
+    + r"|\u00b6|\bE\.\s?O\.|\n[ \t]*\n|[ \t]{4,}"
     r"|\n\s*(?:\d{1,2}\.|\([A-Z/]{1,6}\))", re.IGNORECASE)
 _CODELIKE = re.compile(r"^[A-Z0-9 ,/&.-]+$")
 _SUBJECT_KEY = re.compile(r"SUBJ(?:ECT)?\s*:\s*|(?<![A-Za-z])SUBJECT\s+(?=[A-Z])", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(
-    r"\n[ \t]*\n|\s{3,}|\u00b6|\bREF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bClassified\s*By\b|\bE\.\s?O\.\s*1\d{4}"
-    r"|\n\s*(?:\d{1,2}\s*\.|\([A-Z/]{1,6}\)|REF\b|[A-Z]\.\s|SUMMARY\b)|\s{2}(?=\d{1,2}\.\s|\([A-Z]{1,3}\)|[A-Z][a-z])",
+    r"\n[ \t]*\n|[ \t]{3,}|\u00b6|REF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bREF\s+[A-Z][.)]|\bE\.\s?O\.\s*1\d{4}"
+    r"|\n\s*(?:\d{1,2}\s*\.|\([A-Z/]{1,6}\)|REF\b|[A-Z]\.\s|SUMMARY\b)"
+    r"|[ \t]{2}(?=\d{1,2}\.\s|\([A-Z]{1,3}\)|(?-i:[A-Z][a-z]))"
+    r"|\s*\((?:U|C|S|SBU)\)\s*(?=Classified)|\bSENSITIVE\s+BUT\s+UNCLASSIFIED\b|" + CLASSIFIED_BY + r"\b",
     re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]{3,60})\)")
 
@@ -40,9 +43,9 @@ def _tag_value(body: str) -> str | None:
 
 def _decompose(token: str, known: frozenset[str]) -> list[str] | None:
     """'PHUMPGOV' to ['PHUM', 'PGOV'] when the token is known codes run together."""
-    if len(token) < 6:
+    if len(token) < 4 or token in known:
         return None
-    for cut in (4, 2, 5, 3):
+    for cut in (4, 2, 5, 3) if len(token) > 4 else (2,):
         head, tail = token[:cut], token[cut:]
         if head in known:
             if tail in known:
@@ -102,12 +105,10 @@ def tags(body: str) -> list[str]:
             words = part.split()
             if len(words) > 1 and all(w in known or len(w) <= 4 for w in words):
                 items.extend(words)
-            elif len(words) > 1 and "," not in value:
+            elif len(words) > 1:
                 items.extend(_split_spaced(part, known))
-            elif len(words) == 1:
-                items.extend(_decompose(part, known) or [part])
             else:
-                items.append(part)
+                items.extend(_decompose(part, known) or [part])
         i += 1
     out: list[str] = []
     for item in items:

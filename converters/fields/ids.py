@@ -6,19 +6,15 @@ import csv
 import re
 from functools import cache
 
-from converters.fields.common import CLASS_LINE, DATA, MONTHS, STATION_ALIASES, is_station, station_key, year4
+from converters.fields.common import CLASS_LINE, DATA, STATION_ALIASES, is_station, station_key
 
 _ID = re.compile(r"^(\d{2})([A-Z][A-Z-]*?)0*(\d+)$")
 # '06SECTION01OF02HARARE628', '07SECTON03OF04DAKAR269', '06SECTIKN01OF03MINSK1223': a section marker in the id
 _SECTION_IN_ID = re.compile(r"^(\d{2})S?[A-Z]{1,7}\d{1,2}[A-Z]{1,2}\d{1,2}(?=[A-Z]{3})")
 _SERIAL_IN_LINE = re.compile(r"(?:SECTION\s*\d+\s*OF\s*\d+\s*)?(?P<words>[A-Z][A-Z .]*?)\s*0*(?P<serial>\d{1,6})(?!\d)")
+_HEAD_KEYWORD = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}|\bTAGS?\b|\bSUBJ(?:ECT)?\s*:|\bREF", re.IGNORECASE)
 _CAVEAT_WORDS = {"NOFORN", "SIPDIS", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS", "ORCON", "SECTION", "OF", "FOR",
                  "CORRECTED", "COPY", "ONLY", "USE", "OFFICIAL", "NOT", "PAGE"}
-_DTG = re.compile(r"\b(\d{2})(\d{2})(\d{2})Z\s*([A-Z]{3})\s*(\d{4}|\d{2})(?!\d)", re.IGNORECASE)
-_DATE_LINE = re.compile(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)\s+((?:19|20)\d{2})\b")
-_DECL_YEAR = re.compile(r"\bDECL(?:ASSIFY)?\s*(?:ON)?\s*:?\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4}|\d{2})(?!\d)",
-                        re.IGNORECASE)
 
 
 @cache
@@ -66,39 +62,21 @@ def station_serial(body: str) -> tuple[str, int] | None:
     """The station and serial of the classification line ('CONFIDENTIAL SECTION 01 OF 02 NEW DELHI 005237')."""
     head = body[:4000]
     match = CLASS_LINE.search(head)
-    candidates = []
-    if match:
-        candidates.append(match["rest"][:120].upper())
-    candidates.append(head[:600].upper())
-    for text in candidates:
+    candidates = [(match["rest"][:120].upper(), True)] if match else []
+    keyword = _HEAD_KEYWORD.search(head[:600])
+    candidates.append((head[: keyword.start() if keyword else 600].upper(), False))
+    for text, on_line in candidates:
         for found in _SERIAL_IN_LINE.finditer(text):
             key = _station_in_words(found["words"])
-            if key and (is_station(key) or text is candidates[0]):
+            if key and (is_station(key) or on_line):
                 return key, int(found["serial"])
     return None
 
 
-def year_from_text(header: str, body: str) -> tuple[int | None, str | None]:
-    """The cable's year from its text, and how it was found: the DTG, a date line, dated references, DECL - 10."""
-    dtg = _DTG.search(header) or _DTG.search(body[:1500])
-    if dtg and dtg.group(4).upper() in MONTHS:
-        return year4(dtg.group(5)), None
-    dated = _DATE_LINE.search(body[:300])
-    if dated:
-        return int(dated.group(1)), "year of the reference id taken from the date line"
-    head = body[:5000].upper()
-    ref_years = [year4(y) for y, _ in re.findall(r"(?<![\d/])(\d{2}|\d{4})\s+([A-Z][A-Z ]{2,}?)\s+0*\d{2,6}\b", head)
-                 if is_station(station_key(_)) and len(y) in (2, 4)]
-    if ref_years:
-        return max(ref_years), "year of the reference id guessed from the latest dated reference"
-    decl = _DECL_YEAR.search(body[:5000])
-    if decl:
-        return year4(decl.group(1)) - 10, "year of the reference id guessed from the DECL date - 10"
-    return None, None
-
-
-def reference_id(given: str | None, header: str, body: str, created: str | None) -> tuple[str | None, list[str]]:
-    """The canonical reference id: the container's (canonicalised), else built from the classification line."""
+def reference_id(given: str | None, body: str, year: int | None,
+                 how: str | None = None) -> tuple[str | None, list[str]]:
+    """The canonical reference id: the container's (canonicalised), else the classification line's station and serial
+    with the given year (and `how` that year was found, as a warning when it was guessed)."""
     if given:
         ref = canonical_id(given)
         if ref:
@@ -107,9 +85,6 @@ def reference_id(given: str | None, header: str, body: str, created: str | None)
     if not found:
         return None, []
     name, serial = found
-    if created:
-        return f"{created[2:4]}{name}{serial}", []
-    year, how = year_from_text(header, body)
     if year is None:
         return None, [f"station {name} and serial {serial} found but no year"]
     return f"{year % 100:02d}{name}{serial}", [how] if how else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from converters.fields.common import CLASS_LINE, LEVELS, level_name, titles, year4
 from converters.record import ClassifiedBy
@@ -15,8 +16,9 @@ _CAVEAT = re.compile(r"(?<![A-Z])(" + "|".join(CAVEATS) + r"|NF(?=\W|$))(?![A-Z]
 _REL = re.compile(r"\bREL(?:EASABLE)?\s+TO\s+((?:[A-Z]{2,5}|USA)(?:\s*(?:,|AND)\s*(?:[A-Z]{2,5}|USA))*)")
 _HEAD_END = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}|\bTAGS?\s*:|\bSUBJ(?:ECT)?\s*:", re.IGNORECASE)
 _HANDLING = re.compile(r"(?<![A-Za-z])(" + "|".join(HANDLING) + r")(?![a-z])", re.IGNORECASE)
-_CLASSIFIED_BY = re.compile(r"\bClassified\s*By\s*:?\s*", re.IGNORECASE)
-_BY_END = re.compile(r"\n[ \t]*\n|\u00b6|(?:^|\n|\s{2})\s*\(?\d{1,2}\s*[.)]\s|\s{3,}|\n\s*\([A-Z/]{1,6}\)|\bSUMMARY\b",
+_CLASSIFIED_BY = re.compile(r"CLASS?I?FIED\s*BY\s*:?\s*", re.IGNORECASE)
+_BY_END = re.compile(r"\n[ \t]*\n|\u00b6|(?:^|\n|\s{2})\s*\(?\d{1,2}\s*[.)]\s|[ \t]{3,}"
+                     r"|(?-i:\n\s*\((?:U|C|S|SBU|TS|[SC]//?NF|SBU//?NF)\)\s+[A-Z])|\bSUMMARY\b",
                      re.IGNORECASE)
 _REASON_START = re.compile(r"[,;.]?\s*(?:\bfor\s+)?(?:\breasons?\b|\bE\.?\s?O\.?\s*1\d{4}|\b1\s?[.,/]\s?[45]"
                            r"|\bunder\s+section\b|\bDerived\s+from\b)", re.IGNORECASE)
@@ -94,30 +96,37 @@ def reasons(text: str) -> list[str]:
     return out
 
 
+@cache
+def _title_pattern() -> re.Pattern:
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles())
+    return re.compile(r"(?<![\w/'])(?:" + alternatives + r")(?![\w/])", re.IGNORECASE)
+
+
 def _name_and_title(text: str) -> tuple[str | None, str | None]:
+    """'Ambassador Ryan C. Crocker' or 'Ryan C. Crocker, Ambassador' or 'EUR PDAS Nancy McEldowney' to (name, title)."""
     name: str | None = None
     title: str | None = None
-    for part in re.split(r"[,;]\s*|\.\s+(?=[A-Z])", text):
-        part = part.strip(" .:-")
-        if not part or (title and name) or (part.lower() in ("a.i", "a.i.")):
+    text = re.sub(r"^(?:Classified\s+By\s*:?\s*)+", "", text.strip(), flags=re.IGNORECASE)
+    for part in re.split(r"[,;]\s*", text):
+        part = re.sub(r"(?:[.\s]+for)?[\s.:-]*$", "", part.strip(" .:-"), flags=re.IGNORECASE).strip()
+        if not part or part.lower() in ("a.i", "a.i.", "u.s", "u.s."):
             continue
-        lowered = part.lower()
-        found = next((t for t in titles() if lowered == t.lower() or lowered.startswith(t.lower() + " ")), None)
-        if found and title is None:
-            title = part[: len(found)]
-            part = part[len(found):].strip(" ,.")
+        found = _title_pattern().search(part) if title is None else None
+        if found and found.start() <= 40:
+            title = found.group(0)
+            part = part[found.end():].strip(" ,.")
             if not part:
                 continue
-        if _NOT_NAME.search(part) and name is None and len(part.split()) > 1 and title is not None:
-            continue
-        if name is None and not _NOT_NAME.search(part):
+        if name is None and not _NOT_NAME.search(part) and re.search(r"[A-Za-z]{2}", part):
             name = part
     return name, title
 
 
 def classified_by(body: str) -> ClassifiedBy | None:
     """'Classified By: Ambassador Ryan C. Crocker, Reasons 1.4 (b) and (d)' to name, title and reasons."""
-    match = _CLASSIFIED_BY.search(body[:8000])
+    head = body[:8000]
+    match = next((m for m in _CLASSIFIED_BY.finditer(head) if m.start() == 0 or not head[m.start() - 1].isalpha()
+                  or (head[m.start() - 1].isupper() and head[m.start()] == "C" and head[m.start() + 1] == "l")), None)
     if not match:
         return None
     value = body[match.end(): match.end() + 400]

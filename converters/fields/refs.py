@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from converters.fields.common import STATION_ALIASES, is_station, station_key, year4
+from converters.fields.common import CLASSIFIED_BY, STATION_ALIASES, is_station, station_key, year4
 from converters.fields.ids import canonical_id
 
-_REF_KEY = re.compile(r"(?<![A-Za-z])(?:REF(?:S|TELS?|ERENCES?)?\s*:|REF(?:TELS?)?\s*[:.]?\s*(?=[A-Z][.)]\s))\s*",
+_REF_KEY = re.compile(r"(?:REF(?:S|TELS?|ERENCES?)?\s*:|REF(?:TELS?)?\s*[:.]?\s*(?=[A-Z][.)]\s))\s*",
                       re.IGNORECASE)
-_REF_END = re.compile(r"\bClassified\s*By\b|\u00b6\s*\d|\n\s*\d{1,2}\s*\.\s|\s{2,}\d{1,2}\.\s|\bSUMMARY\b|\n\s*\n\s*\n"
+_REF_END = re.compile(CLASSIFIED_BY + r"\b|\u00b6\s*\d|\n\s*\d{1,2}\s*\.\s|\s{2,}\d{1,2}\.\s|\bSUMMARY\b|\n\s*\n\s*\n"
                       r"|\bE\.\s?O\.\s*1\d{4}|\bSUBJECT\s*:|\bTAGS\s*:|\n\s*\n(?=\s*[A-Z][a-z])", re.IGNORECASE)
 _ITEM_LETTER = re.compile(r"(?:^|(?<=\s)|(?<=\u00b6)|(?<=[;,]))\(?[A-Z]\s*[.)](?=\s)")
 _NOT_CABLES = re.compile(r"E-?MAIL|TELCON|TELECON|PHONE|FAX|MEMCON|CONVERSATION|LETTER|MEETING|DEMARCHE\s+ON|"
@@ -35,6 +35,17 @@ def ref_blocks(body: str, head_end: int) -> list[str]:
 def _items(block: str) -> list[str]:
     text = block.upper().replace("\u00b6", " ")
     return [item for item in _ITEM_LETTER.split(text) if item.strip()]
+
+
+def dated_reference_years(body: str, head_end: int) -> list[int]:
+    """The years written in the REF blocks' citations ('05 ISLAMABAD 17853' gives 2005)."""
+    years = []
+    for block in ref_blocks(body, head_end):
+        for item in _items(block):
+            for found in _REF_ITEM.finditer(item):
+                if found["year"] and len(found["year"]) in (2, 4) and is_station(station_key(found["station"])):
+                    years.append(year4(found["year"]))
+    return years
 
 
 def references(body: str, ref_id: str, head_end: int, given: list[str] | None = None) -> list[str]:
