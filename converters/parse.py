@@ -28,7 +28,8 @@ def parse(raw: RawCable) -> Cable:
     ref_id, id_warnings = fields.reference_id(meta.get("reference_id"), body, year, how)
     warnings += id_warnings
     if not ref_id:
-        raise UnreadableCable("no reference id: neither the container nor the text gives one")
+        detail = f" ({id_warnings[-1]})" if id_warnings else ""
+        raise UnreadableCable("no reference id: neither the container nor the text gives one" + detail)
     if created is None:
         warnings.append("no creation date found")
     if classification is None:

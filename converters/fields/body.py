@@ -15,7 +15,9 @@ _SUMMARY_START = re.compile(r"(?:\bBEGIN\s+)?\bSUMMARY(?:\s+AND\s+(?:INTRODUCTIO
                             re.IGNORECASE)
 _MARKERS = re.compile(r"\b\d{1,2}\s*\.\s*\([A-Z/]{1,8}\)|\u00b6|-{3,}")
 _TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|\bBT|" + LEVEL_WORD + r")$", re.IGNORECASE)
-_SIGNER = re.compile(r"(?:^|\n|\s{2,}|[.!?\"')]\s+)([A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+)?)\s*$")
+_SIGNER = re.compile(r"(?:(?:^|\n|[ \t]{2,}|[.!?\")]\s)(?P<title>[A-Z][a-z'-]+[A-Z]?[a-z'-]*)"
+                     r"|(?:^|\s\s|\n|[/*.?!\")\d]\s?)(?P<upper>[A-Z][A-Z'-]{2,}))$")
+_RELEASE_NOTE = re.compile(r"\s*Declassified/Released US Department of State.*$", re.DOTALL)
 _NOT_SIGNERS = {"END", "COMMENT", "SUMMARY", "NOTE", "BT", "NNNN", "SIPDIS", "CONFIDENTIAL", "SECRET", "UNCLAS",
                 "ACTION", "INFO", "NOFORN", "END COMMENT", "END NOTE", "END SUMMARY", "GP", "XXXXXXXXXXXX"}
 
@@ -92,6 +94,9 @@ def _strip_tail(text: str) -> str:
     """Drop what follows the signature: whitespace, quotes, NNNN, BT, the classification repeated."""
     while True:
         text = text.rstrip(" \t\n\"'>=")
+        if text.endswith((" .", " JR", " SR", " Jr", " Jr.")):
+            text = text[: text.rfind(" ")]
+            continue
         window = text[-40:]
         word = _TAIL_WORD.search(window)
         if not word:
@@ -101,13 +106,14 @@ def _strip_tail(text: str) -> str:
 
 def signer(body: str) -> str | None:
     """The surname that signs the cable, at its end ('CROCKER'), ignoring trailing classification and NNNN."""
-    tail = _strip_tail(body[-400:])
-    match = _SIGNER.search(tail[-80:])
+    tail = body[-400:]
+    if "Declassified/Released" in tail:
+        tail = _RELEASE_NOTE.sub("", tail)
+    tail = _strip_tail(tail)
+    match = _SIGNER.search(tail[-60:])
     if not match:
         return None
-    name = match.group(1)
-    if name.upper() in _NOT_SIGNERS or name.upper().startswith("END "):
+    name = (match["upper"] or match["title"]).upper()
+    if name in _NOT_SIGNERS or set(name) == {"X"}:
         return None
-    if not name.isupper() and not name.istitle():
-        return None
-    return name.upper()
+    return name

@@ -21,6 +21,7 @@ _SUBJECT_STOP = re.compile(
     r"|[ \t]{2}(?=\d{1,2}\.\s|\([A-Z]{1,3}\)|(?-i:[A-Z][a-z]))"
     r"|\s*\((?:U|C|S|SBU)\)\s*(?=Classified)|\bSENSITIVE\s+BUT\s+UNCLASSIFIED\b|" + CLASSIFIED_BY + r"\b",
     re.IGNORECASE)
+_REGION = re.compile(r"^[XZ][A-Z]$")  # regional country tags (XF Middle East, ZP Palestinian territories, ...)
 _PAREN = re.compile(r"\(([^()]{3,60})\)")
 
 
@@ -47,8 +48,8 @@ def _decompose(token: str, known: frozenset[str]) -> list[str] | None:
         return None
     for cut in (4, 2, 5, 3) if len(token) > 4 else (2,):
         head, tail = token[:cut], token[cut:]
-        if head in known:
-            if tail in known:
+        if head in known or _REGION.match(head):
+            if tail in known or _REGION.match(tail):
                 return [head, tail]
             rest = _decompose(tail, known)
             if rest:
@@ -88,13 +89,26 @@ def tags(body: str) -> list[str]:
     known = tag_codes()
     value = value.upper().replace("\u00a0", " ")
     items: list[str] = []
-    for inner in _PAREN.findall(value):
-        items.append(" ".join(inner.split()).strip(" ."))
-    value = _PAREN.sub(",", value)
+    stash: list[list[str]] = []
+
+    def keep(paren: re.Match) -> str:
+        inner = paren.group(1)
+        codes = [c.strip(" .") for c in re.split(r"[,\s]+", inner) if c.strip(" .")]
+        if all(c in known or (len(c) <= 5 and c.isalpha()) for c in codes) and "," in inner:
+            stash.append(codes)
+        else:
+            stash.append([" ".join(inner.split()).strip(" .")])  # a person tag: (STEINBERG, JAMES B.)
+        return f",\x00{len(stash) - 1},"
+
+    value = _PAREN.sub(keep, value)
     parts = [" ".join(p.split()) for p in re.split(r"[,;]", value)] if "," in value or ";" in value else [value]
     i = 0
     while i < len(parts):
         part = parts[i].strip(" .:")
+        if part.startswith("\x00"):
+            items.extend(stash[int(part[1:])])
+            i += 1
+            continue
         nxt = parts[i + 1].strip(" .:") if i + 1 < len(parts) else ""
         if " " not in part and _is_word(part, known) and len(part) >= 4 and nxt and not any(
                 w in known for w in nxt.split()) and re.fullmatch(r"[A-Z]+(?: [A-Z]\.?)?", nxt) and len(nxt) >= 3:
@@ -104,7 +118,8 @@ def tags(body: str) -> list[str]:
         if part:
             words = part.split()
             if len(words) > 1 and all(w in known or len(w) <= 4 for w in words):
-                items.extend(words)
+                for word in words:
+                    items.extend(_decompose(word, known) or [word])
             elif len(words) > 1:
                 items.extend(_split_spaced(part, known))
             else:

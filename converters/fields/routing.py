@@ -116,7 +116,8 @@ def _entries(block: str) -> list[Recipient]:
 def recipients(header: str, body: str) -> tuple[list[Recipient], list[Recipient]]:
     """The TO and INFO addressees of the routing header: name, routing indicator, precedence, serial."""
     text = routing_text(header, body)
-    start = re.search(r"(?:^|\n|\s)TO\s*(?=R[A-Z]{3,7}\s*/|[A-Z])", text[text.find("FM ") + 3 if "FM " in text else 0:])
+    start = re.search(r"(?:^|\n|\s)TO\s*(?=R[A-Z]{3,7}\s*/|[A-Z])|TO\s+(?=R[A-Z]{3,7}\s*/)",
+                      text[text.find("FM ") + 3 if "FM " in text else 0:])
     if not start:
         return [], []
     offset = (text.find("FM ") + 3 if "FM " in text else 0) + start.end()
