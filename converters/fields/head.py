@@ -22,6 +22,8 @@ _SUBJECT_STOP = re.compile(
     r"|\s*\((?:U|C|S|SBU)\)\s*(?=Classified)|\bSENSITIVE\s+BUT\s+UNCLASSIFIED\b|" + CLASSIFIED_BY + r"\b",
     re.IGNORECASE)
 _REGION = re.compile(r"^[XZ][A-Z]$")  # regional country tags (XF Middle East, ZP Palestinian territories, ...)
+_MARKERS = {"SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "SENSITIVE", "SUBJECT", "SUBJ"}
+_SUBJECT_MARK = re.compile(r"^\((?:U|C|S|SBU|TS|S/NF|C/NF|S//NF|C//NF|SBU/NF|U//FOUO)\)\s*", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]{3,60})\)")
 
 
@@ -43,18 +45,21 @@ def _tag_value(body: str) -> str | None:
 
 
 def _decompose(token: str, known: frozenset[str]) -> list[str] | None:
-    """'PHUMPGOV' to ['PHUM', 'PGOV'] when the token is known codes run together."""
-    if len(token) < 4 or token in known:
+    """'PHUMPGOV', 'PHUMBA', 'VEPREL', 'SAQA' to known codes run together: four-letter codes, with a two-letter
+    (country) code allowed only at either end; None when the token is not such a run."""
+    if len(token) < 4 or token in known or not token.isalpha():
         return None
-    for cut in (4, 2, 5, 3) if len(token) > 4 else (2,):
-        head, tail = token[:cut], token[cut:]
-        if head in known or _REGION.match(head):
-            if tail in known or _REGION.match(tail):
-                return [head, tail]
-            rest = _decompose(tail, known)
-            if rest:
-                return [head, *rest]
-    return None
+    if len(token) == 4:
+        halves = token[:2], token[2:]
+        return list(halves) if all(h in known or _REGION.match(h) for h in halves) else None
+    lead = [token[:2]] if (token[:2] in known or _REGION.match(token[:2])) and token[2:6] in known else []
+    rest = token[2:] if lead else token
+    tail = [rest[-2:]] if len(rest) % 4 == 2 else []
+    body = rest[: len(rest) - 2] if tail else rest
+    if len(body) % 4 or (tail and not (tail[0] in known or _REGION.match(tail[0]))):
+        return None
+    pieces = [body[i: i + 4] for i in range(0, len(body), 4)]
+    return [*lead, *pieces, *tail] if pieces and all(p in known for p in pieces) else None
 
 
 def _is_word(token: str, known: frozenset[str]) -> bool:
@@ -65,9 +70,15 @@ def _split_spaced(text: str, known: frozenset[str]) -> list[str]:
     """Space-separated codes; runs of plain words (POLITICAL PARTIES) stay together."""
     out: list[str] = []
     run: list[str] = []
-    for token in text.split():
-        token = token.strip(" .;:")
-        if not token:
+    tokens = [t.strip(" .;:") for t in text.split() if t.strip(" .;:")]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if out and out[-1] == "OVIP" and not run and i < len(tokens) and all(
+                _is_word(t, known) for t in tokens[i - 1: i + 1]):
+            out.append(f"{token}, {tokens[i]}")  # OVIP CLINTON HILLARY: a visiting person
+            i += 1
             continue
         if _is_word(token, known) and len(token) >= 5 and not _decompose(token, known):
             run.append(token)
@@ -111,7 +122,7 @@ def tags(body: str) -> list[str]:
             continue
         nxt = parts[i + 1].strip(" .:") if i + 1 < len(parts) else ""
         if " " not in part and _is_word(part, known) and len(part) >= 4 and nxt and not any(
-                w in known for w in nxt.split()) and re.fullmatch(r"[A-Z]+(?: [A-Z]\.?)?", nxt) and len(nxt) >= 3:
+                w in known for w in nxt.split()) and re.fullmatch(r"[A-Z]+(?: [A-Z]\.?)?", nxt) and len(nxt) >= 5:
             items.append(f"{part}, {nxt}")  # a person tag: CLINTON, HILLARY
             i += 2
             continue
@@ -120,15 +131,17 @@ def tags(body: str) -> list[str]:
             if len(words) > 1 and all(w in known or len(w) <= 4 for w in words):
                 for word in words:
                     items.extend(_decompose(word, known) or [word])
+            elif len(words) > 1 and "," in value and not any(w in known for w in words):
+                items.append(part)  # a phrase tag in a comma list: GOI EXTERNAL, HUMAN RIGHTS
             elif len(words) > 1:
                 items.extend(_split_spaced(part, known))
             else:
-                items.extend(_decompose(part, known) or [part])
+                items.extend((len(part) > 4 and _decompose(part, known)) or [part])
         i += 1
     out: list[str] = []
     for item in items:
         item = item.strip(" .;:()-")
-        if item and item not in out and len(item) <= 40 and re.search(r"[A-Z]", item):
+        if item and item not in out and len(item) <= 40 and re.search(r"[A-Z]", item) and item not in _MARKERS:
             out.append(item)
     return out
 
@@ -143,4 +156,5 @@ def subject(body: str) -> str | None:
     rest = head[match.end(): match.end() + 600]
     stop = _SUBJECT_STOP.search(rest)
     text = " ".join((rest[: stop.start()] if stop else rest[:300]).split()).strip()
+    text = _SUBJECT_MARK.sub("", text)
     return text or None

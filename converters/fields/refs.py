@@ -15,8 +15,9 @@ _ITEM_LETTER = re.compile(r"(?:^|(?<=\s)|(?<=\u00b6)|(?<=[;,]))\(?[A-Z]\s*[.)](?
 _NOT_CABLES = re.compile(r"E-?MAIL|TELCON|TELECON|PHONE|FAX|MEMCON|CONVERSATION|LETTER|MEETING|DEMARCHE\s+ON|"
                          r"WWW\.|HTTP|@", re.IGNORECASE)
 _REF_ITEM = re.compile(
-    r"(?<![A-Z0-9/])(?:(?P<year>\d{2,4})\s*)?(?P<station>[A-Z][A-Z]+(?:\s[A-Z]{2,}){0,3}?)\s*0*(?P<serial>\d{1,7})(?!\d)"
-    r"(?P<more>(?:\s*(?:,|\bAND\b|&)\s*0*\d{2,7}(?![\d/])(?!\s+[A-Z]{3,}\s+\d))*)")
+    r"(?<![A-Z0-9/])(?:(?P<year>\d{2,4})\s*)?(?P<station>[A-Z][A-Z]+\.?(?:\s[A-Z]{2,}){0,3}?)\s*0*(?P<serial>\d{1,7})"
+    r"(?:-(?P<suffix>\d{2})(?!\d))?(?!\d)"
+    r"(?P<more>(?:\s*(?:,|\bAND\b|&|/)\s*0*\d{2,7}(?![\d])(?!\s+[A-Z]{3,}\s+\d))*)")
 _NOT_STATIONS = {"NOV", "DEC", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "PARA", "PARAS",
                  "SECTION", "CA", "TD", "IIR", "DOS"}
 
@@ -71,7 +72,7 @@ def references(body: str, ref_id: str, head_end: int, given: list[str] | None = 
                 key = STATION_ALIASES.get(key, key)
                 if not is_station(key) or key in _NOT_STATIONS:
                     continue
-                year = found["year"]
+                year = found["year"] or found["suffix"]
                 yy = f"{year4(year) % 100:02d}" if year and len(year) in (2, 3, 4) else cable_year
                 add(f"{yy}{key}{int(found['serial'])}")
                 for serial in re.findall(r"\d+", found["more"] or ""):
