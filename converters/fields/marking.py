@@ -11,7 +11,8 @@ from converters.record import ClassifiedBy
 
 CAVEATS = ("NOFORN", "ORCON", "NOCONTRACT", "PROPIN", "IMCON", "FOUO", "FOR OFFICIAL USE ONLY", "SENSITIVE",
            "SPECAT")
-HANDLING = ("SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "CHEROKEE", "TERREP", "NOFORN", "SENSITIVE")
+HANDLING = ("SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "CHEROKEE", "TERREP", "NOFORN", "SENSITIVE", "ORCON",
+            "NOCONTRACT", "PROPIN")
 _CAVEAT = re.compile(r"(?<![A-Z])(" + "|".join(CAVEATS) + r"|NF(?=\W|$))(?![A-Z])")
 _REL = re.compile(r"\bREL(?:EASABLE)?\s+TO\s+((?:[A-Z]{2,5}|USA)(?:\s*(?:,|AND)\s*(?:[A-Z]{2,5}|USA))*)")
 _HEAD_END = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}|\bTAGS?\s*:|\bSUBJ(?:ECT)?\s*:", re.IGNORECASE)
@@ -22,13 +23,14 @@ _BY_END = re.compile(r"\n[ \t]*\n|\u00b6|(?:^|\n|\s{2})\s*\(?\d{1,2}\s*[.)]\s|[ 
                      re.IGNORECASE)
 _REASON_START = re.compile(r"[,;.]?\s*(?:\bfor\s+)?(?:\breasons?\b|\bE\.?\s?O\.?\s*1\d{4}|\b1\s?[.,/]\s?[45]"
                            r"|\bunder\s+section\b|\bDerived\s+from\b)", re.IGNORECASE)
-_REASON = re.compile(r"\b1\s*[.,/]\s*([45])((?:\s*(?:\(|\)|,|/|&|\band\b|\.(?!\d)|[a-hA-H](?![a-zA-Z])))*)",
-                     re.IGNORECASE)
+# the letters after 1.4/1.5; a '(C) On ...' that follows is the next paragraph's marking, not a reason
+_REASON = re.compile(r"\b1\s*[.,/:]\s*([45])\s*((?:\s{0,3}(?:\((?!(?-i:[A-Za-z]\)\s+[A-Z][a-z]))|\)|,|/|&|\band\b"
+                     r"|\.(?!\d)|[a-hA-H](?![a-zA-Z])))*)", re.IGNORECASE)
 _NOT_NAME = re.compile(r"\b(?:Embassy|Department|Dept|DOS|Section|Office|U\.S\.|E\.O\.|DSCG|Edition|State|"
                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Mission|Consulate)\b", re.IGNORECASE)
 _DECL = re.compile(
-    r"\bDECL(?:ASSIFY)?(?:\s*ON)?\s*[:.]?\s*(?:(?P<y1>\d{4})\s*[/-]\s*(?P<m1>\d{1,2})\s*[/-]\s*(?P<d1>\d{1,2})"
+    r"\b(?:DECL(?:ASSIFY)?(?:\s*ON)?|GDS)\s*[:.]?\s*(?:(?P<y1>\d{4})\s*[/-]\s*(?P<m1>\d{1,2})\s*[/-]\s*(?P<d1>\d{1,2})"
     r"|(?P<m2>\d{1,2})\s*[/-]\s*(?P<d2>\d{1,2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})(?!\d))", re.IGNORECASE)
 
 
@@ -64,6 +66,9 @@ def classification(body: str, given: str | None) -> tuple[str | None, list[str]]
         caveat = {"NF": "NOFORN", "FOUO": "FOR OFFICIAL USE ONLY"}.get(found.group(1), found.group(1))
         if caveat not in caveats:
             caveats.append(caveat)
+    for marker in handling(body):  # a caveat on its own line under the classification line ('NOFORN')
+        if marker in ("NOFORN", "ORCON", "NOCONTRACT", "PROPIN") and marker not in caveats:
+            caveats.append(marker)
     rel = _REL.search(rest)
     if rel:
         value = "REL TO " + ", ".join(re.split(r"\s*(?:,|\bAND\b)\s*", rel.group(1)))
@@ -115,6 +120,9 @@ def _name_and_title(text: str) -> tuple[str | None, str | None]:
         if found and found.start() <= 40:
             title = found.group(0)
             part = part[found.end():].strip(" ,.")
+            again = _title_pattern().match(part)
+            if again:  # 'CDA Ambassador Richard Erdman': a second title before the name
+                part = part[again.end():].strip(" ,.")
             if not part:
                 continue
         if name is None and not _NOT_NAME.search(part) and re.search(r"[A-Za-z]{2}", part):
@@ -133,9 +141,8 @@ def classified_by(body: str) -> ClassifiedBy | None:
     end = _BY_END.search(value)
     if end and end.start() > 0:
         value = value[: end.start()]
-    value = " ".join(value.split())
     start = _REASON_START.search(value)
-    who = value[: start.start()] if start else value
+    who = " ".join((value[: start.start()] if start else value).split())
     if re.search(r"\bDerived\s+from\b", value[:20], re.IGNORECASE):
         who = ""
     name, title = _name_and_title(who)
