@@ -11,8 +11,8 @@ from converters.record import ClassifiedBy
 
 CAVEATS = ("NOFORN", "ORCON", "NOCONTRACT", "PROPIN", "IMCON", "FOUO", "FOR OFFICIAL USE ONLY", "SENSITIVE",
            "SPECAT")
-HANDLING = ("SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "CHEROKEE", "TERREP", "NOFORN", "SENSITIVE", "ORCON",
-            "NOCONTRACT", "PROPIN")
+HANDLING = ("SIPDIS", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "CHEROKEE", "TERREP", "NOFORN", "SENSITIVE",
+            "ORCON", "NOCONTRACT", "PROPIN")
 _CAVEAT = re.compile(r"(?<![A-Z])(" + "|".join(CAVEATS) + r"|NF(?=\W|$))(?![A-Z])")
 _REL = re.compile(r"\bREL(?:EASABLE)?\s+TO\s+((?:[A-Z]{2,5}|USA)(?:\s*(?:,|AND)\s*(?:[A-Z]{2,5}|USA))*)")
 _HEAD_END = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}|\bTAGS?\s*:|\bSUBJ(?:ECT)?\s*:", re.IGNORECASE)
