@@ -8,15 +8,19 @@ from converters.fields.common import LEVEL_WORD
 
 _NUMBER = re.compile(r"\d\d?[ \t]*\.")
 _AFTER_NUMBER = re.compile(
-    r"[ \t]*(?:\([ \t]*(?P<mark>[A-Za-z]{1,3}(?:[ \t]*/{1,2}[ \t]*[A-Za-z]{1,5})?)[ \t]*\)[ \t]*)?")
+    r"[ \t]*(?:\([ \t]*(?P<mark>(?:[A-Z]{1,12}|[a-z]{1,3})(?:[ \t]*/{1,2}[ \t]*[A-Za-z][A-Za-z ,]{0,30}?)?)"
+    r"[ \t]*\)[ \t]*)?")
 _NOT_BEFORE = frozenset(".,/:$-_") | frozenset("0123456789")
 _SUMMARY_END = re.compile(r"END\s+(?:OF\s+)?SUMMARY", re.IGNORECASE)
 _SUMMARY_START = re.compile(r"(?:\bBEGIN\s+)?\bSUMMARY(?:\s+AND\s+(?:INTRODUCTION|COMMENT))?\b\s*[:.\-]*\s*",
                             re.IGNORECASE)
 _MARKERS = re.compile(r"\b\d{1,2}\s*\.\s*\([A-Z/]{1,8}\)|\u00b6|-{3,}")
-_TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|\bBT|" + LEVEL_WORD + r")$", re.IGNORECASE)
+_TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|End Cable Text|X{4,}|\bBT|" + LEVEL_WORD + r")$", re.IGNORECASE)
+# the classified-website footer some posts add after the signature
+_FOOTER = re.compile(r"\s*\"?Visit\s+[A-Z][\w ]*'s\s+Classified\s+Web\s?[Ss]ite"
+                     r".*?(?=(?<=[a-z/\s])[A-Z][A-Za-z'-]{2,}\s*$|$)", re.DOTALL)
 _SIGNER = re.compile(r"(?:(?:^|\n|[ \t]{2,}|[.!?\")]\s)(?P<title>[A-Z][a-z'-]+[A-Z]?[a-z'-]*)"
-                     r"|(?:^|\s\s|\n|[/*.?!\")\d]\s?)(?P<upper>[A-Z][A-Z'-]{2,}))$")
+                     r"|(?:^|\s\s|\n|[/*.?!\")\d]\s?|(?<=[a-z]))(?P<upper>[A-Z][A-Z'-]{2,}))$")
 _RELEASE_NOTE = re.compile(r"\s*Declassified/Released US Department of State.*$", re.DOTALL)
 _NOT_SIGNERS = {"END", "COMMENT", "SUMMARY", "NOTE", "BT", "NNNN", "SIPDIS", "CONFIDENTIAL", "SECRET", "UNCLAS",
                 "ACTION", "INFO", "NOFORN", "END COMMENT", "END NOTE", "END SUMMARY", "GP", "XXXXXXXXXXXX"}
@@ -51,7 +55,7 @@ def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
         if not _starts_paragraph(body, start):
             continue
         after = _AFTER_NUMBER.match(body, dot)
-        mark = re.sub(r"\s+", "", after["mark"]).upper() if after["mark"] else None
+        mark = re.sub(r"\s*/\s*", "/", " ".join(after["mark"].split())).upper() if after["mark"] else None
         if expected is None and num == 2 and not mark and body[max(0, start - 1)] != "\u00b6":
             continue
         kept.append((num, start, after.end(), mark))
@@ -109,6 +113,8 @@ def signer(body: str) -> str | None:
     tail = body[-400:]
     if "Declassified/Released" in tail:
         tail = _RELEASE_NOTE.sub("", tail)
+    if "Visit" in tail:
+        tail = _FOOTER.sub("\n", tail)
     tail = _strip_tail(tail)
     match = _SIGNER.search(tail[-60:])
     if not match:
