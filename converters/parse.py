@@ -6,6 +6,8 @@ parser grows field by field.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from converters import fields
 from converters.normalize import normalize_text
 from converters.record import Cable, RawCable, UnreadableCable
@@ -21,7 +23,8 @@ def parse(raw: RawCable) -> Cable:
         raise UnreadableCable("empty cable text")
 
     classification, caveats = fields.classification(body, meta.get("classification"))
-    created = meta.get("created") or fields.created_from_dtg(header, body) or fields.created_from_date_line(body)
+    created = _iso(meta.get("created"), warnings)
+    created = created or fields.created_from_dtg(header, body) or fields.created_from_date_line(body)
     starts = fields.paragraph_starts(body)
     head_end = starts[0][1] if starts else min(len(body), 3000)
     year, how = (int(created[:4]), None) if created else fields.year_from_text(header, body, head_end)
@@ -69,3 +72,14 @@ def parse(raw: RawCable) -> Cable:
         warnings=warnings,
         source=raw.source,
     )
+
+
+def _iso(value: object, warnings: list[str]) -> str | None:
+    """The container's creation time when it is ISO 8601; otherwise None and a warning."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None).isoformat()
+    except ValueError:
+        warnings.append(f"container date {value!r} is not ISO 8601: ignored")
+        return None
