@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _QUOTES = (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u00a0", " "), ("\u2013", "-"))
 _MOJIBAKE_PILCROW = re.compile(r"(?:\ufffd|Â¶|Ã‚Â¶)(?=\s*\d)")
@@ -22,26 +23,34 @@ def _drop_page_marks(text: str) -> str:
     """Remove '<STATION> 00001182 001.2 OF 003' page marks, with the station name before the numbers."""
     out: list[str] = []
     last = 0
-    for mark in _PAGE_MARK.finditer(text):
-        before = text[last: mark.start()].rstrip(" \t")
-        station = _STATION_BEFORE.search(before[-30:])
-        cut = len(before) - (_station_len(station.group(0)) if station else 0)
-        out.append(before[:cut] + " ")
-        last = mark.end()
+    at = text.find(" OF 00")
+    while at >= 0:
+        mark = _PAGE_MARK.search(text, max(last, at - 24), at + 10)
+        if mark:
+            before = text[last: mark.start()].rstrip(" \t")
+            station = _STATION_BEFORE.search(before[-30:])
+            cut = len(before) - (_station_len(station.group(0)) if station else 0)
+            out.append(before[:cut] + " ")
+            last = mark.end()
+        at = text.find(" OF 00", at + 6)
     out.append(text[last:])
     return "".join(out)
 
 
 def _station_len(words: str) -> int:
     """How many trailing characters of 'IRGC, MOISDUBAI' or 'PERSPECTIVE ASHGABAT' are the station's name."""
-    from converters.fields.common import station_names, stations
-
     upper = words.upper().rstrip()
-    names = sorted([*station_names(), *stations()], key=len, reverse=True)
-    for name in names:
+    for name in _station_spellings():
         if upper.endswith(name):
             return len(name) + (len(words) - len(upper))
     return 0
+
+
+@cache
+def _station_spellings() -> tuple[str, ...]:
+    from converters.fields.common import station_names, stations
+
+    return tuple(sorted({*station_names(), *stations()}, key=len, reverse=True))
 
 
 def normalize_text(text: str) -> str:
@@ -52,9 +61,10 @@ def normalize_text(text: str) -> str:
         for old, new in _QUOTES:
             if old in text:
                 text = text.replace(old, new)
-        text = _MOJIBAKE_PILCROW.sub("\u00b6", text)
+        if "\ufffd" in text or "\u00c2\u00b6" in text:
+            text = _MOJIBAKE_PILCROW.sub("\u00b6", text)
     text = _DATE_LINE.sub(r"\1\n", text, count=1)
-    if " OF 0" in text and _PAGE_MARK.search(text):
+    if " OF 00" in text:
         text = _drop_page_marks(text)
     if "PAGE" in text:
         text = _PAGE_BREAK.sub(" ", text)

@@ -22,11 +22,12 @@ def parse(raw: RawCable) -> Cable:
     if not body.strip():
         raise UnreadableCable("empty cable text")
 
-    classification, caveats = fields.classification(body, meta.get("classification"))
+    classification, caveats = fields.classification(body[:3000], meta.get("classification"))
     created = _iso(meta.get("created"), warnings)
     created = created or fields.created_from_dtg(header, body) or fields.created_from_date_line(body)
     starts = fields.paragraph_starts(body)
     head_end = starts[0][1] if starts else min(len(body), 3000)
+    head = body[: max(head_end + 600, 3000)]  # the lines before the first paragraph: where the head fields are
     year, how = (int(created[:4]), None) if created else fields.year_from_text(header, body, head_end)
     ref_id, id_warnings = fields.reference_id(meta.get("reference_id"), body, year, how)
     warnings += id_warnings
@@ -38,14 +39,14 @@ def parse(raw: RawCable) -> Cable:
     if classification is None:
         warnings.append("no classification found")
     station = fields.station(ref_id)
-    tags = fields.tags(body)
+    tags = fields.tags(head)
     if not tags:
         warnings.append("no TAGS line found")
-    subject = fields.subject(body)
+    subject = fields.subject(head)
     if subject is None:
         warnings.append("no SUBJECT line found")
     to, info = fields.recipients(header, body)
-    by = fields.classified_by(body)
+    by = fields.classified_by(head)
     if by is None and classification not in (None, "UNCLASSIFIED"):
         warnings.append("no 'Classified By' line found")
     return Cable(
@@ -55,12 +56,12 @@ def parse(raw: RawCable) -> Cable:
         created=created,
         classification=classification,
         caveats=caveats,
-        handling=fields.handling(body),
+        handling=fields.handling(head),
         references=fields.references(body, ref_id, head_end, meta.get("references") or []),
         tags=tags,
         subject=subject,
         classified_by=by,
-        declassify_on=fields.declassify_on(body),
+        declassify_on=fields.declassify_on(head),
         transmission_id=fields.transmission_id(header, body),
         dtg=fields.dtg(header, body),
         recipients=to,

@@ -12,8 +12,7 @@ _AFTER_NUMBER = re.compile(
     r"[ \t]*\)[ \t]*)?")
 _NOT_BEFORE = frozenset(".,/:$-_") | frozenset("0123456789")
 _SUMMARY_END = re.compile(r"END\s+(?:OF\s+)?SUMMARY", re.IGNORECASE)
-_SUMMARY_START = re.compile(r"(?:\bBEGIN\s+)?\bSUMMARY(?:\s+AND\s+(?:INTRODUCTION|COMMENT))?\b\s*[:.\-]*\s*",
-                            re.IGNORECASE)
+_SUMMARY_START = re.compile(r"SUMMARY(?:\s+AND\s+(?:INTRODUCTION|COMMENT))?\b\s*[:.\-]*\s*", re.IGNORECASE)
 _MARKERS = re.compile(r"\b\d{1,2}\s*\.\s*\([A-Z/]{1,8}\)|\u00b6|-{3,}")
 _TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|End Cable Text|X{4,}|\bBT|" + LEVEL_WORD + r")$", re.IGNORECASE)
 # the classified-website footer some posts add after the signature
@@ -37,13 +36,29 @@ def _starts_paragraph(body: str, start: int) -> bool:
     return before.endswith(" ") and before[-2:-1] in ".:!?\"')"
 
 
+def _candidates(body: str):
+    """Numbers followed by a dot that may start a paragraph: after each paragraph sign, and by regex before the first
+    sign (or everywhere when the text has none): scanning only there keeps long cables cheap."""
+    first = body.find("\u00b6")
+    if first < 0:
+        yield from _NUMBER.finditer(body)
+        return
+    yield from _NUMBER.finditer(body, 0, first)
+    at = first
+    while at >= 0:
+        match = _NUMBER.match(body, at + 1 + (len(body[at + 1: at + 4]) - len(body[at + 1: at + 4].lstrip())))
+        if match:
+            yield match
+        at = body.find("\u00b6", at + 1)
+
+
 def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
     """The numbered paragraphs 1, 2, 3, ... in order ('¶1. (C)', '1. (S/NF)', '2. (SBU)'): (number, start of the
     number, start of the text, marking)."""
     kept: list[tuple[int, int, int, str | None]] = []
     expected = None
     size = len(body)
-    for match in _NUMBER.finditer(body):
+    for match in _candidates(body):
         start, dot = match.start(), match.end()
         if start and (body[start - 1].isalpha() or body[start - 1] in _NOT_BEFORE):
             continue
@@ -55,7 +70,10 @@ def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
         if not _starts_paragraph(body, start):
             continue
         after = _AFTER_NUMBER.match(body, dot)
-        mark = re.sub(r"\s*/\s*", "/", " ".join(after["mark"].split())).upper() if after["mark"] else None
+        mark = after["mark"]
+        if mark and (" " in mark or "\t" in mark):
+            mark = re.sub(r"\s*/\s*", "/", " ".join(mark.split()))
+        mark = mark.upper() if mark else None
         if expected is None and num == 2 and not mark and body[max(0, start - 1)] != "\u00b6":
             continue
         kept.append((num, start, after.end(), mark))
@@ -75,19 +93,19 @@ def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None 
 
 def summary(body: str, head_end: int = 0) -> str | None:
     """The text between SUMMARY and END SUMMARY (or the paragraph that starts with 'Summary'), whitespace folded."""
-    end = _SUMMARY_END.search(body, head_end, head_end + 12000)
+    window = body[head_end: head_end + 12000]
+    end = _SUMMARY_END.search(window)
     if end:
-        starts = [m for m in _SUMMARY_START.finditer(body, head_end, end.start())
-                  if not body[max(0, m.start() - 4): m.start()].upper().strip().endswith("END")]
-        if starts:
-            text = body[starts[0].end(): end.start()]
-        else:
+        starts = [m for m in _SUMMARY_START.finditer(window, 0, end.start())
+                  if not window[max(0, m.start() - 8): m.start()].upper().rstrip().endswith(("END", "OF"))]
+        if not starts:
             return None
+        text = window[starts[0].end(): end.start()]
     else:
-        start = _SUMMARY_START.search(body, head_end, head_end + 3000)
+        start = _SUMMARY_START.search(window, 0, 3000)
         if not start:
             return None
-        rest = body[start.end(): start.end() + 4000]
+        rest = window[start.end(): start.end() + 4000]
         stop = re.search(r"\n\s*\n|\u00b6\s*\d|\s{2,}\d{1,2}\.\s", rest)
         text = rest[: stop.start()] if stop else rest
     text = " ".join(_MARKERS.sub(" ", text).split()).strip(" .-:")

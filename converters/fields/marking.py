@@ -102,9 +102,23 @@ def reasons(text: str) -> list[str]:
 
 
 @cache
-def _title_pattern() -> re.Pattern:
-    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles())
-    return re.compile(r"(?<![\w/'])(?:" + alternatives + r")(?![\w/])", re.IGNORECASE)
+def _title_words() -> tuple[dict[str, str], int]:
+    """Titles keyed by their lower-cased words joined by one space, and the longest title's word count."""
+    table = {" ".join(t.lower().split()): t for t in titles()}
+    return table, max(len(k.split()) for k in table)
+
+
+def _find_title(part: str) -> tuple[int, int] | None:
+    """The first title among the first words of `part`, longest first: (start, end) character offsets."""
+    table, longest = _title_words()
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"\S+", part[:120])]
+    for i in range(min(len(words), 6)):
+        for k in range(min(longest, len(words) - i), 0, -1):
+            key = " ".join(w for _, _, w in words[i: i + k])
+            if key in table or key.rstrip(",.;") in table:
+                end = words[i + k - 1][1] - (len(key) - len(key.rstrip(",.;")))
+                return words[i][0], end
+    return None
 
 
 def _name_and_title(text: str) -> tuple[str | None, str | None]:
@@ -116,13 +130,13 @@ def _name_and_title(text: str) -> tuple[str | None, str | None]:
         part = re.sub(r"(?:[.\s]+for)?[\s.:-]*$", "", part.strip(" .:-"), flags=re.IGNORECASE).strip()
         if not part or part.lower() in ("a.i", "a.i.", "u.s", "u.s."):
             continue
-        found = _title_pattern().search(part) if title is None else None
-        if found and found.start() <= 40:
-            title = found.group(0)
-            part = part[found.end():].strip(" ,.")
-            again = _title_pattern().match(part)
-            if again:  # 'CDA Ambassador Richard Erdman': a second title before the name
-                part = part[again.end():].strip(" ,.")
+        found = _find_title(part) if title is None else None
+        if found and found[0] <= 40:
+            title = part[found[0]: found[1]]
+            part = part[found[1]:].strip(" ,.")
+            again = _find_title(part)
+            if again and again[0] == 0:  # 'CDA Ambassador Richard Erdman': a second title before the name
+                part = part[again[1]:].strip(" ,.")
             if not part:
                 continue
         if name is None and not _NOT_NAME.search(part) and re.search(r"[A-Za-z]{2}", part):
