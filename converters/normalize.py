@@ -40,17 +40,19 @@ def _drop_page_marks(text: str) -> str:
 def _station_len(words: str) -> int:
     """How many trailing characters of 'IRGC, MOISDUBAI' or 'PERSPECTIVE ASHGABAT' are the station's name."""
     upper = words.upper().rstrip()
-    for name in _station_spellings():
-        if upper.endswith(name):
-            return len(name) + (len(words) - len(upper))
+    names, lengths = _station_spellings()
+    for size in lengths:
+        if size <= len(upper) and upper[-size:] in names:
+            return size + (len(words) - len(upper))
     return 0
 
 
 @cache
-def _station_spellings() -> tuple[str, ...]:
+def _station_spellings() -> tuple[frozenset[str], tuple[int, ...]]:
     from converters.fields.common import station_names, stations
 
-    return tuple(sorted({*station_names(), *stations()}, key=len, reverse=True))
+    names = frozenset({*station_names(), *stations()})
+    return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 
 def normalize_text(text: str) -> str:

@@ -22,7 +22,8 @@ def parse(raw: RawCable) -> Cable:
     if not body.strip():
         raise UnreadableCable("empty cable text")
 
-    classification, caveats = fields.classification(body[:3000], meta.get("classification"))
+    markers = fields.handling(body[:3000])
+    classification, caveats = fields.classification(body[:3000], meta.get("classification"), markers)
     created = _iso(meta.get("created"), warnings)
     created = created or fields.created_from_dtg(header, body) or fields.created_from_date_line(body)
     starts = fields.paragraph_starts(body)
@@ -56,7 +57,7 @@ def parse(raw: RawCable) -> Cable:
         created=created,
         classification=classification,
         caveats=caveats,
-        handling=fields.handling(head),
+        handling=markers,
         references=fields.references(body, ref_id, head_end, meta.get("references") or []),
         tags=tags,
         subject=subject,

@@ -6,7 +6,8 @@ import re
 
 from converters.fields.common import LEVEL_WORD
 
-_NUMBER = re.compile(r"\d\d?[ \t]*\.")
+_NUMBER = re.compile(r"(\d\d?)[ \t]*\.")
+_AFTER_SIGN = re.compile(r"[ \t]{0,3}(\d\d?)[ \t]*\.")
 _AFTER_NUMBER = re.compile(
     r"[ \t]*(?:\([ \t]*(?P<mark>(?:[A-Z]{1,12}|[a-z]{1,3})(?:[ \t]*/{1,2}[ \t]*[A-Za-z][A-Za-z ,]{0,30}?)?)"
     r"[ \t]*\)[ \t]*)?")
@@ -46,7 +47,7 @@ def _candidates(body: str):
     yield from _NUMBER.finditer(body, 0, first)
     at = first
     while at >= 0:
-        match = _NUMBER.match(body, at + 1 + (len(body[at + 1: at + 4]) - len(body[at + 1: at + 4].lstrip())))
+        match = _AFTER_SIGN.match(body, at + 1)
         if match:
             yield match
         at = body.find("\u00b6", at + 1)
@@ -59,12 +60,12 @@ def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
     expected = None
     size = len(body)
     for match in _candidates(body):
-        start, dot = match.start(), match.end()
+        start, dot = match.start(1), match.end()
         if start and (body[start - 1].isalpha() or body[start - 1] in _NOT_BEFORE):
             continue
         if dot < size and (body[dot].isalnum() or body[dot] == "_"):
             continue
-        num = int(body[start: start + 2].rstrip(" \t."))
+        num = int(match.group(1))
         if (expected is None and num > 2) or (expected is not None and num != expected):
             continue
         if not _starts_paragraph(body, start):

@@ -25,6 +25,7 @@ STATION_ALIASES = {
     "USUNNEWYORKNY": "USUNNEWYORK", "UNVIE": "UNVIEVIENNA", "USMISSIONGENEVA": "GENEVA", "USEU": "USEUBRUSSELS",
     "RIO": "RIODEJANEIRO", "RIODEJAN": "RIODEJANEIRO",
 }
+_SPACES_DOTS = re.compile(r"[\s.]+")
 MONTHS = {m: i for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
 
@@ -70,7 +71,7 @@ def station_names() -> dict[str, str]:
 
 def station_key(name: str) -> str:
     """A station as written ('SECSTATE', 'LA PAZ', 'USUN') to its key ('STATE', 'LAPAZ', 'USUNNEWYORK')."""
-    key = re.sub(r"[\s.]+", "", name.upper())
+    key = _SPACES_DOTS.sub("", name.upper()) if (" " in name or "." in name or "\n" in name) else name.upper()
     return STATION_ALIASES.get(key, key)
 
 

@@ -14,6 +14,7 @@ _TAGS_STOP = re.compile(
     + r"|\u00b6|\bE\.\s?O\.|\n[ \t]*\n|[ \t]{4,}"
     r"|\n\s*(?:\d{1,2}\.|\([A-Z/]{1,6}\))", re.IGNORECASE)
 _CODELIKE = re.compile(r"^[A-Z0-9 ,/&.-]+$")
+_COMMAS = re.compile(r"[,;]")
 _SUBJECT_KEY = re.compile(r"SUBJ(?:ECT)?\s*:\s*|(?<![A-Za-z])SUBJECT\s+(?=[A-Z])", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(
     r"\n[ \t]*\n|[ \t]{3,}|\u00b6|REF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bREF\s+[A-Z][.)]|\bE\.\s?O\.\s*1\d{4}"
@@ -112,7 +113,7 @@ def tags(body: str) -> list[str]:
         return f",\x00{len(stash) - 1},"
 
     value = _PAREN.sub(keep, value)
-    parts = [" ".join(p.split()) for p in re.split(r"[,;]", value)] if "," in value or ";" in value else [value]
+    parts = [" ".join(p.split()) for p in _COMMAS.split(value)] if "," in value or ";" in value else [value]
     i = 0
     while i < len(parts):
         part = parts[i].strip(" .:")
@@ -141,7 +142,7 @@ def tags(body: str) -> list[str]:
     out: list[str] = []
     for item in items:
         item = item.strip(" .;:()-")
-        if item and item not in out and len(item) <= 40 and re.search(r"[A-Z]", item) and item not in _MARKERS:
+        if item and item not in out and len(item) <= 40 and item not in _MARKERS and any(c.isalpha() for c in item):
             out.append(item)
     return out
 

@@ -26,6 +26,11 @@ _REASON_START = re.compile(r"[,;.]?\s*(?:\bfor\s+)?(?:\breasons?\b|\bE\.?\s?O\.?
 # the letters after 1.4/1.5; a '(C) On ...' that follows is the next paragraph's marking, not a reason
 _REASON = re.compile(r"\b1\s*[.,/:]\s*([45])\s*((?:\s{0,3}(?:\((?!(?-i:[A-Za-z]\)\s+[A-Z][a-z]))|\)|,|/|&|\band\b"
                      r"|\.(?!\d)|[a-hA-H](?![a-zA-Z])))*)", re.IGNORECASE)
+_REPEATED_KEY = re.compile(r"^(?:Classified\s+By\s*:?\s*)+", re.IGNORECASE)
+_PARTS = re.compile(r"[,;]\s*")
+_PART_END = re.compile(r"(?:[.\s]+for)?[\s.:-]*$", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _NOT_NAME = re.compile(r"\b(?:Embassy|Department|Dept|DOS|Section|Office|U\.S\.|E\.O\.|DSCG|Edition|State|"
                        r"January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Mission|Consulate)\b", re.IGNORECASE)
@@ -56,8 +61,9 @@ def classification_line(body: str) -> tuple[str | None, str]:
     return level_name(match["level"]), rest[: end.start()] if end else rest
 
 
-def classification(body: str, given: str | None) -> tuple[str | None, list[str]]:
-    """The level and caveats, from the container's metadata ('SECRET//NOFORN') and the text's classification line."""
+def classification(body: str, given: str | None, markers: list[str] | None = None) -> tuple[str | None, list[str]]:
+    """The level and caveats, from the container's metadata ('SECRET//NOFORN') and the text's classification line
+    (`markers`: the handling markers of the text when already known)."""
     level, caveats = _split_given(given) if given else (None, [])
     text_level, rest = classification_line(body)
     level = level or text_level
@@ -66,7 +72,7 @@ def classification(body: str, given: str | None) -> tuple[str | None, list[str]]
         caveat = {"NF": "NOFORN", "FOUO": "FOR OFFICIAL USE ONLY"}.get(found.group(1), found.group(1))
         if caveat not in caveats:
             caveats.append(caveat)
-    for marker in handling(body):  # a caveat on its own line under the classification line ('NOFORN')
+    for marker in handling(body) if markers is None else markers:  # a caveat on its own line ('NOFORN')
         if marker in ("NOFORN", "ORCON", "NOCONTRACT", "PROPIN") and marker not in caveats:
             caveats.append(marker)
     rel = _REL.search(rest)
@@ -102,17 +108,19 @@ def reasons(text: str) -> list[str]:
 
 
 @cache
-def _title_words() -> tuple[dict[str, str], int]:
-    """Titles keyed by their lower-cased words joined by one space, and the longest title's word count."""
+def _title_words() -> tuple[dict[str, str], int, frozenset[str]]:
+    """Titles keyed by their lower-cased words joined by one space, the longest title's word count, first words."""
     table = {" ".join(t.lower().split()): t for t in titles()}
-    return table, max(len(k.split()) for k in table)
+    return table, max(len(k.split()) for k in table), frozenset(k.split()[0] for k in table)
 
 
 def _find_title(part: str) -> tuple[int, int] | None:
     """The first title among the first words of `part`, longest first: (start, end) character offsets."""
-    table, longest = _title_words()
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"\S+", part[:120])]
+    table, longest, firsts = _title_words()
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(part[:120])]
     for i in range(min(len(words), 6)):
+        if words[i][2] not in firsts and words[i][2].rstrip(",.;") not in firsts:
+            continue
         for k in range(min(longest, len(words) - i), 0, -1):
             key = " ".join(w for _, _, w in words[i: i + k])
             if key in table or key.rstrip(",.;") in table:
@@ -125,9 +133,9 @@ def _name_and_title(text: str) -> tuple[str | None, str | None]:
     """'Ambassador Ryan C. Crocker' or 'Ryan C. Crocker, Ambassador' or 'EUR PDAS Nancy McEldowney' to (name, title)."""
     name: str | None = None
     title: str | None = None
-    text = re.sub(r"^(?:Classified\s+By\s*:?\s*)+", "", text.strip(), flags=re.IGNORECASE)
-    for part in re.split(r"[,;]\s*", text):
-        part = re.sub(r"(?:[.\s]+for)?[\s.:-]*$", "", part.strip(" .:-"), flags=re.IGNORECASE).strip()
+    text = _REPEATED_KEY.sub("", text.strip())
+    for part in _PARTS.split(text):
+        part = _PART_END.sub("", part.strip(" .:-")).strip()
         if not part or part.lower() in ("a.i", "a.i.", "u.s", "u.s."):
             continue
         found = _find_title(part) if title is None else None
@@ -139,7 +147,7 @@ def _name_and_title(text: str) -> tuple[str | None, str | None]:
                 part = part[again[1]:].strip(" ,.")
             if not part:
                 continue
-        if name is None and not _NOT_NAME.search(part) and re.search(r"[A-Za-z]{2}", part):
+        if name is None and not _NOT_NAME.search(part) and _TWO_LETTERS.search(part):
             name = part
     return name, title
 

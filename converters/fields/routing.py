@@ -22,15 +22,19 @@ _PLAIN = re.compile(r"^(?P<name>[A-Z][A-Z0-9 .&'()/-]*?)(?:\s+(?P<prec>" + _PREC
                     r"(?:\s+(?P<serial>\d{1,5}))?\s*$")
 _BLOCK_END = re.compile(r"\nBT\b|\n\s*\n|\bBT\s*$|(?m:^[^\w\n]*(?:UNCLAS|C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|LIMITED))")
 _SKIP_LINE = re.compile(r"^\s*(?:PAGE\s+\d+|ZEN\b|ACTION\b|E\.O\.|TAGS|SUBJECT|SIPDIS|\W*$)", re.IGNORECASE)
+_FM_WORD = re.compile(r"\bFM\s")
+_TO = re.compile(r"(?:^|\n|\s)TO\s*(?=R[A-Z]{3,7}\s*/|[A-Z])|TO\s+(?=R[A-Z]{3,7}\s*/)")
+_PAGE_LINE = re.compile(r"(?m)^\s*PAGE\s+\d+.*$")
+_INFO = re.compile(r"(?:(?<=\d)|(?<=\s)|^)INFO\s*(?=R[A-Z]{3,7}\s*/|[A-Z])")
 
 
 def routing_text(header: str, body: str) -> str:
     """The routing lines: the container's header, or the body's lines before its classification line."""
-    if re.search(r"\bFM\s", header):
+    if _FM_WORD.search(header):
         return header
     match = CLASS_LINE.search(body[:6000])
     head = body[: match.start()] if match else body[:3000]
-    return head if re.search(r"\bFM\s", head) else header
+    return head if _FM_WORD.search(head) else header
 
 
 def transmission_id(header: str, body: str) -> str | None:
@@ -116,15 +120,15 @@ def _entries(block: str) -> list[Recipient]:
 def recipients(header: str, body: str) -> tuple[list[Recipient], list[Recipient]]:
     """The TO and INFO addressees of the routing header: name, routing indicator, precedence, serial."""
     text = routing_text(header, body)
-    start = re.search(r"(?:^|\n|\s)TO\s*(?=R[A-Z]{3,7}\s*/|[A-Z])|TO\s+(?=R[A-Z]{3,7}\s*/)",
-                      text[text.find("FM ") + 3 if "FM " in text else 0:])
+    start = _TO.search(text[text.find("FM ") + 3 if "FM " in text else 0:])
     if not start:
         return [], []
     offset = (text.find("FM ") + 3 if "FM " in text else 0) + start.end()
     rest = text[offset:]
-    rest = re.sub(r"(?m)^\s*PAGE\s+\d+.*$", "", rest)
+    if "PAGE" in rest:
+        rest = _PAGE_LINE.sub("", rest)
     end = _BLOCK_END.search(rest)
     rest = rest[: end.start()] if end else rest
-    info = re.search(r"(?:(?<=\d)|(?<=\s)|^)INFO\s*(?=R[A-Z]{3,7}\s*/|[A-Z])", rest)
+    info = _INFO.search(rest)
     to_part, info_part = (rest[: info.start()], rest[info.end():]) if info else (rest, "")
     return _entries(to_part), _entries(info_part)
