@@ -17,10 +17,12 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from converters import readers  # noqa: E402
+from converters import fields, readers  # noqa: E402
+from converters.normalize import normalize_text  # noqa: E402
 from converters.parse import parse  # noqa: E402
 from converters.record import RawCable, UnreadableCable  # noqa: E402
 
@@ -88,6 +90,18 @@ def check_flattened(by_folder: dict[str, list[RawCable]]) -> tuple[dict, list]:
     return counts, diffs
 
 
+def _fields_only(raw: RawCable) -> SimpleNamespace:
+    """When the text gives no year (no id), the date, origin and classification the text still gives."""
+    body, header = normalize_text(raw.body), normalize_text(raw.header)
+    found = fields.station_serial(body)
+    return SimpleNamespace(
+        reference_id=None,
+        created=fields.created_from_dtg(header, body) or fields.created_from_date_line(body),
+        origin=fields.origin(found[0] if found else None, header, body),
+        classification=fields.classification(body, None)[0],
+    )
+
+
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
@@ -102,12 +116,12 @@ def check_metadata(by_folder: dict[str, list[RawCable]]) -> tuple[dict, list]:
             if not meta.get("reference_id"):
                 continue
             full = parse(raw)
-            text = text_only(raw)
+            text = text_only(raw) or _fields_only(raw)
             pairs = {
-                "reference_id": (text.reference_id if text else None, full.reference_id),
-                "created": (_day(text.created) if text else None, _day(meta.get("created"))),
-                "origin": (text.origin if text else None, meta.get("origin")),
-                "classification": (text.classification if text else None, full.classification),
+                "reference_id": (text.reference_id, full.reference_id),
+                "created": (_day(text.created), _day(meta.get("created"))),
+                "origin": (text.origin, meta.get("origin")),
+                "classification": (text.classification, full.classification),
             }
             for name, (got, want) in pairs.items():
                 if want is None:

@@ -27,6 +27,9 @@ _HAND = {  # labels for stations neither the sample metadata nor the routing nam
     "YAOUNDE": "Embassy Yaounde", "AMEMBASSYHANOI": "Embassy Hanoi", "WASHDC": "Secretary of State",
     "USUNNEWYORK": "USUN New York", "USNATO": "Mission USNATO",
 }
+_FORCE = {  # the sample metadata is split here: WikiLeaks also labelled some BRUSSELS (embassy) cables USEU
+    "BRUSSELS": "Embassy Brussels",
+}
 _KINDS = {"AMEMBASSY": "Embassy", "AMCONSUL": "Consulate", "USMISSION": "Mission", "AMCONGEN": "Consulate"}
 
 
@@ -63,7 +66,9 @@ def stations(data: Path) -> None:
     for key, count in sorted(counts.items()):
         if count < 3:
             continue
-        if corpus.get(key):
+        if key in _FORCE:
+            origin, how = _FORCE[key], "hand"
+        elif corpus.get(key):
             origin, how = corpus[key].most_common(1)[0][0], "cable metadata"
         elif key in _HAND:
             origin, how = _HAND[key], "hand"
@@ -93,7 +98,7 @@ def tag_codes(data: Path) -> None:
     """tags.csv: TAGS codes known to be tags (subject, program, organization, country FIPS codes)."""
     ref = data / "reference"
     codes: set[str] = set()
-    for name in ("subject-tags.csv", "organization-tags.csv"):
+    for name in ("subject-tags.txt", "organization-tags.txt"):
         codes |= {ln.strip() for ln in (ref / name).open() if ln.strip() and not ln.startswith("#")}
     for name, column in (("tags_subject.csv", "code"), ("tags_organization.csv", "code"), ("tag_supplement.csv", "tag"),
                          ("country-codes.csv", "FIPS")):

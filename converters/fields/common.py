@@ -9,9 +9,12 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
+# the level word, letter-spaced or not; a doubled or lost first letter ('SS E C R E T', 'E C R E T', 'UUNCLAS') is a
+# typing slip seen at the top of real cables
 LEVEL_WORD = (
-    r"(?P<level>T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S\s?E\s?C\s?R\s?E\s?T|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L"
-    r"|U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?|LIMITED\s+OFFICIAL\s+USE)"
+    r"(?P<level>T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|(?:S\s?)?S?\s?E\s?C\s?R\s?E\s?T"
+    r"|C?\s?C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L"
+    r"|U?\s?U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?|LIMITED\s+OFFICIAL\s+USE)"
 )
 LEVELS = {"UNCLAS": "UNCLASSIFIED", "UNCLASSIFIED": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET", "SECRET": "SECRET",
           "CONFIDENTIAL": "CONFIDENTIAL", "LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE"}
@@ -48,7 +51,12 @@ def unspace(word: str) -> str:
 
 def level_name(word: str) -> str | None:
     """The canonical level for a matched classification word ('C o n f i d e n t i a l' to 'CONFIDENTIAL')."""
-    return LEVELS.get(unspace(word))
+    key = unspace(word)
+    if key not in LEVELS and len(key) > 5 and key[0] == key[1]:
+        key = key[1:]  # 'SSECRET', 'CCONFIDENTIAL', 'UUNCLAS'
+    if key == "ECRET":
+        key = "SECRET"
+    return LEVELS.get(key)
 
 
 @cache

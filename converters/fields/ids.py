@@ -13,6 +13,7 @@ _ID = re.compile(r"^(\d{2})([A-Z][A-Z-]*?)0*(\d+)$")
 _SECTION_IN_ID = re.compile(r"^(\d{2})S?[A-Z]{1,7}\d{1,2}[A-Z]{1,2}\d{1,2}(?=[A-Z]{3})")
 _SERIAL_IN_LINE = re.compile(r"(?:SECTION\s*\d+\s*OF\s*\d+\s*)?(?P<words>[A-Z][A-Z .]*?)\s*0*(?P<serial>\d{1,6})(?!\d)")
 _HEAD_KEYWORD = re.compile(r"\bE\.?\s?O\.?\s*1\d{4}|\bTAGS?\b|\bSUBJ(?:ECT)?\s*:|\bREF", re.IGNORECASE)
+_ID_JUNK = ("AMEMBASSY", "NOFORN", "SIFIED")
 _CAVEAT_WORDS = {"NOFORN", "SIPDIS", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS", "ORCON", "SECTION", "OF", "FOR",
                  "CORRECTED", "COPY", "ONLY", "USE", "OFFICIAL", "NOT", "PAGE"}
 
@@ -35,8 +36,9 @@ def canonical_id(value: str | None) -> str | None:
         return None
     year, name, serial = match.groups()
     name = STATION_ALIASES.get(name, name)
-    if name.startswith("AMEMBASSY") and len(name) > 9:
-        name = name[9:]
+    for junk in _ID_JUNK:  # '85NOFORNMOGADISHU1643', '09AMEMBASSYHANOI903': a word glued to the station
+        if name.startswith(junk) and is_station(name[len(junk):]):
+            name = name[len(junk):]
     return f"{year}{name}{int(serial)}"
 
 
