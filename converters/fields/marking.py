@@ -23,9 +23,9 @@ _BY_END = re.compile(r"\n[ \t]*\n|\u00b6|(?:^|\n|\s{2})\s*\(?\d{1,2}\s*[.)]\s|[ 
                      re.IGNORECASE)
 _REASON_START = re.compile(r"[,;.]?\s*(?:\bfor\s+)?(?:\breasons?\b|\bE\.?\s?O\.?\s*1\d{4}|\b1\s?[.,/]\s?[45]"
                            r"|\bunder\s+section\b|\bDerived\s+from\b)", re.IGNORECASE)
-# the letters after 1.4/1.5; a '(C) On ...' that follows is the next paragraph's marking, not a reason
-_REASON = re.compile(r"\b1\s*[.,/:]\s*([45])\s*((?:\s{0,3}(?:\((?!(?-i:[A-Za-z]\)\s+[A-Z][a-z]))|\)|,|/|&|\band\b"
-                     r"|\.(?!\d)|[a-hA-H](?![a-zA-Z])))*)", re.IGNORECASE)
+_REASON_HEAD = re.compile(r"\b1\s*[.,/:]\s*([45])")
+_REASON_TOKEN = re.compile(r"(\s{0,3})(\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![a-zA-Z])|and\b|or\b|&|,|/|\.(?!\d)|\(|\))",
+                           re.IGNORECASE)
 _REPEATED_KEY = re.compile(r"^(?:Classified\s+By\s*:?\s*)+", re.IGNORECASE)
 _PARTS = re.compile(r"[,;]\s*")
 _PART_END = re.compile(r"(?:[.\s]+for)?[\s.:-]*$", re.IGNORECASE)
@@ -97,13 +97,22 @@ def handling(body: str) -> list[str]:
 
 
 def reasons(text: str) -> list[str]:
-    """'1.4 (b) and (d)', '1.4 (B, D)', '1.5 (b,d)', '1.4b/d' to ['1.4(b)', '1.4(d)']."""
+    """'1.4 (b) and (d)', '1.4 (B, D)', '1.5 (b,d)', '1.4b/d' to ['1.4(b)', '1.4(d)']. A '(C)' that follows a reason
+    after a line break or a wide gap, with no 'and' or comma between, is the next paragraph's marking."""
     out: list[str] = []
-    for found in _REASON.finditer(text):
-        for letter in re.findall(r"(?<![A-Za-z])([a-hA-H])(?![a-zA-Z])", found.group(2).replace("and", " ")):
-            reason = f"1.{found.group(1)}({letter.lower()})"
-            if reason not in out:
-                out.append(reason)
+    for head in _REASON_HEAD.finditer(text):
+        pos, previous = head.end(), None
+        while (token := _REASON_TOKEN.match(text, pos)) is not None:
+            gap, boxed, bare = token.group(1), token.group(3), token.group(4)
+            if boxed and previous == "letter" and (len(gap) >= 2 or "\n" in gap):
+                break
+            letter = boxed or bare
+            if letter:
+                reason = f"1.{head.group(1)}({letter.lower()})"
+                if reason not in out:
+                    out.append(reason)
+            previous = "letter" if letter else "joint"
+            pos = token.end()
     return out
 
 
