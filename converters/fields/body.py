@@ -38,18 +38,21 @@ def _starts_paragraph(body: str, start: int) -> bool:
 
 
 def _candidates(body: str):
-    """Numbers followed by a dot that may start a paragraph: after each paragraph sign, and by regex before the first
-    sign (or everywhere when the text has none): scanning only there keeps long cables cheap."""
+    """(match, after a paragraph sign) for numbers followed by a dot that may start a paragraph: right after each
+    paragraph sign, and by regex before the first sign (or everywhere when the text has none): scanning only there
+    keeps long cables cheap."""
     first = body.find("\u00b6")
     if first < 0:
-        yield from _NUMBER.finditer(body)
+        for match in _NUMBER.finditer(body):
+            yield match, False
         return
-    yield from _NUMBER.finditer(body, 0, first)
+    for match in _NUMBER.finditer(body, 0, first):
+        yield match, False
     at = first
     while at >= 0:
         match = _AFTER_SIGN.match(body, at + 1)
         if match:
-            yield match
+            yield match, True
         at = body.find("\u00b6", at + 1)
 
 
@@ -59,23 +62,22 @@ def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
     kept: list[tuple[int, int, int, str | None]] = []
     expected = None
     size = len(body)
-    for match in _candidates(body):
-        start, dot = match.start(1), match.end()
-        if start and (body[start - 1].isalpha() or body[start - 1] in _NOT_BEFORE):
+    for match, after_sign in _candidates(body):
+        num = int(match.group(1))
+        if (num > 2) if expected is None else (num != expected):
             continue
+        start, dot = match.start(1), match.end()
         if dot < size and (body[dot].isalnum() or body[dot] == "_"):
             continue
-        num = int(match.group(1))
-        if (expected is None and num > 2) or (expected is not None and num != expected):
-            continue
-        if not _starts_paragraph(body, start):
+        if not after_sign and ((start and (body[start - 1].isalpha() or body[start - 1] in _NOT_BEFORE))
+                               or not _starts_paragraph(body, start)):
             continue
         after = _AFTER_NUMBER.match(body, dot)
         mark = after["mark"]
         if mark and (" " in mark or "\t" in mark):
             mark = re.sub(r"\s*/\s*", "/", " ".join(mark.split()))
         mark = mark.upper() if mark else None
-        if expected is None and num == 2 and not mark and body[max(0, start - 1)] != "\u00b6":
+        if expected is None and num == 2 and not mark and not after_sign:
             continue
         kept.append((num, start, after.end(), mark))
         expected = num + 1
