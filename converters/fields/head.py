@@ -15,6 +15,7 @@ _TAGS_STOP = re.compile(
     r"|\n\s*(?:\d{1,2}\.|\([A-Z/]{1,6}\))", re.IGNORECASE)
 _CODELIKE = re.compile(r"^[A-Z0-9 ,/&.-]+$")
 _COMMAS = re.compile(r"[,;]")
+_GIVEN_NAME = re.compile(r"[A-Z]+(?: [A-Z]\.?)?")
 _SUBJECT_KEY = re.compile(r"SUBJ(?:ECT)?\s*:\s*|(?<![A-Za-z])SUBJECT\s+(?=[A-Z])", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(
     r"\n[ \t]*\n|[ \t]{3,}|\u00b6|REF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bREF\s+[A-Z][.)]|\bE\.\s?O\.\s*1\d{4}"
@@ -123,7 +124,7 @@ def tags(body: str) -> list[str]:
             continue
         nxt = parts[i + 1].strip(" .:") if i + 1 < len(parts) else ""
         if " " not in part and _is_word(part, known) and len(part) >= 4 and nxt and not any(
-                w in known for w in nxt.split()) and re.fullmatch(r"[A-Z]+(?: [A-Z]\.?)?", nxt) and len(nxt) >= 5:
+                w in known for w in nxt.split()) and _GIVEN_NAME.fullmatch(nxt) and len(nxt) >= 5:
             items.append(f"{part}, {nxt}")  # a person tag: CLINTON, HILLARY
             i += 2
             continue

@@ -100,8 +100,9 @@ def _recipient(name: str, route: str | None, prec: str | None, serial: str | Non
 
 def _entries(block: str) -> list[Recipient]:
     out: list[Recipient] = []
-    if _ENTRY.search(block):
-        for found in _ENTRY.finditer(block):
+    routed = list(_ENTRY.finditer(block)) if "/" in block else []
+    if routed:
+        for found in routed:
             item = _recipient(found["name"], found["route"], found["prec"], found["serial"])
             if item:
                 out.append(item)
