@@ -126,15 +126,16 @@ def _title_words() -> tuple[dict[str, str], int, frozenset[str]]:
 def _find_title(part: str) -> tuple[int, int] | None:
     """The first title among the first words of `part`, longest first: (start, end) character offsets."""
     table, longest, firsts = _title_words()
-    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(part[:120])]
+    words = part[:120].lower().split()
     for i in range(min(len(words), 6)):
-        if words[i][2] not in firsts and words[i][2].rstrip(",.;") not in firsts:
+        if words[i] not in firsts and words[i].rstrip(",.;") not in firsts:
             continue
         for k in range(min(longest, len(words) - i), 0, -1):
-            key = " ".join(w for _, _, w in words[i: i + k])
-            if key in table or key.rstrip(",.;") in table:
-                end = words[i + k - 1][1] - (len(key) - len(key.rstrip(",.;")))
-                return words[i][0], end
+            key = " ".join(words[i: i + k])
+            bare = key.rstrip(",.;")
+            if key in table or bare in table:
+                spans = [m.span() for m in _WORD.finditer(part[:120])]
+                return spans[i][0], spans[i + k - 1][1] - (len(key) - len(bare))
     return None
 
 
