@@ -6,9 +6,10 @@ import re
 
 from converters.fields.common import CLASSIFIED_BY, tag_codes
 
-_TAGS_KEY = re.compile(
-    r"(?:(?<![A-Za-z])|(?<=N/A))(?:(?:TAGS?|TAGE|TAS|TABS|TGS|AGS)\s*:|(?:TAGS|TAG|TAGE)(?=\s+[A-Z]{2,5}[\s,]))\s*",
-    re.IGNORECASE)
+# the keyword, its typos, with or without a colon; the letter before it is checked apart (a regex that starts with
+# a look-behind cannot skip ahead, and this one runs on every cable)
+_TAGS_KEY_RAW = re.compile(
+    r"(?:(?:TAGS?|TAGE|TAS|TABS|TGS|AGS)\s*:|(?:TAGS|TAG|TAGE)(?=\s+[A-Z]{2,5}[\s,]))\s*", re.IGNORECASE)
 _TAGS_STOP = re.compile(
     r"SUBJ(?:ECT)?\s*:|\bSUBJECT\b|REF(?:S|TELS?|ERENCES?)?\s*:|" + CLASSIFIED_BY
     + r"|\u00b6|\bE\.\s?O\.|\n[ \t]*\n|[ \t]{4,}"
@@ -16,7 +17,7 @@ _TAGS_STOP = re.compile(
 _CODELIKE = re.compile(r"^[A-Z0-9 ,/&.-]+$")
 _COMMAS = re.compile(r"[,;]")
 _GIVEN_NAME = re.compile(r"[A-Z]+(?: [A-Z]\.?)?")
-_SUBJECT_KEY = re.compile(r"SUBJ(?:ECT)?\s*:\s*|(?<![A-Za-z])SUBJECT\s+(?=[A-Z])", re.IGNORECASE)
+_SUBJECT_KEY = re.compile(r"SUBJ(?:ECT\s*:\s*|ECT\s+(?=[A-Z])|\s*:\s*)", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(
     r"\n[ \t]*\n|[ \t]{3,}|\u00b6|REF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bREF\s+[A-Z][.)]|\bE\.\s?O\.\s*1\d{4}"
     r"|\n\s*(?:\d{1,2}\s*\.|\([A-Z/]{1,6}\)|REF\b|[A-Z]\.\s|SUMMARY\b)"
@@ -29,8 +30,17 @@ _SUBJECT_MARK = re.compile(r"^\((?:U|C|S|SBU|TS|S/NF|C/NF|S//NF|C//NF|SBU/NF|U//
 _PAREN = re.compile(r"\(([^()]{3,60})\)")
 
 
+def _tags_key(text: str) -> re.Match | None:
+    """The TAGS keyword, not inside a word (but 'N/ATAGS:' where a newline was lost after 'E.O. 12958: N/A')."""
+    for match in _TAGS_KEY_RAW.finditer(text):
+        at = match.start()
+        if at == 0 or not text[at - 1].isalpha() or text[max(0, at - 3): at].upper() == "N/A":
+            return match
+    return None
+
+
 def _tag_value(body: str) -> str | None:
-    match = _TAGS_KEY.search(body[:6000])
+    match = _tags_key(body[:6000])
     if not match:
         return None
     rest = body[match.end(): match.end() + 400]
@@ -151,7 +161,7 @@ def tags(body: str) -> list[str]:
 def subject(body: str) -> str | None:
     """The SUBJECT line, its wrapped lines joined, whitespace folded."""
     head = body[:8000]
-    tags_at = _TAGS_KEY.search(head)
+    tags_at = _tags_key(head)
     match = _SUBJECT_KEY.search(head, tags_at.start() if tags_at else 0) or _SUBJECT_KEY.search(head)
     if not match:
         return None
