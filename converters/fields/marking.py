@@ -21,14 +21,13 @@ _CLASSIFIED_BY = re.compile(r"CLASS?I?FIED\s*BY\s*:?\s*", re.IGNORECASE)
 _BY_END = re.compile(r"\n[ \t]*\n|\u00b6|(?:^|\n|\s{2})\s*\(?\d{1,2}\s*[.)]\s|[ \t]{3,}"
                      r"|(?-i:\n\s*\((?:U|C|S|SBU|TS|[SC]//?NF|SBU//?NF)\)\s+[A-Z])|\bSUMMARY\b",
                      re.IGNORECASE)
-_REASON_START = re.compile(r"[,;.]?\s*(?:\bfor\s+)?(?:\breasons?\b|\bE\.?\s?O\.?\s*1\d{4}|\b1\s?[.,/]\s?[45]"
-                           r"|\bunder\s+section\b|\bDerived\s+from\b)", re.IGNORECASE)
+_REASON_START = re.compile(r"reasons?\b|E\.?\s?O\.?\s*1\d{4}|1\s?[.,/]\s?[45]|under\s+section\b|Derived\s+from\b",
+                           re.IGNORECASE)
 _REASON_HEAD = re.compile(r"\b1\s*[.,/:]\s*([45])")
 _REASON_TOKEN = re.compile(r"(\s{0,3})(\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![a-zA-Z])|and\b|or\b|&|,|/|\.(?!\d)|\(|\))",
                            re.IGNORECASE)
 _REPEATED_KEY = re.compile(r"^(?:Classified\s+By\s*:?\s*)+", re.IGNORECASE)
 _PARTS = re.compile(r"[,;]\s*")
-_PART_END = re.compile(r"(?:[.\s]+for)?[\s.:-]*$", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _NOT_NAME = re.compile(r"\b(?:Embassy|Department|Dept|DOS|Section|Office|U\.S\.|E\.O\.|DSCG|Edition|State|"
@@ -145,7 +144,9 @@ def _name_and_title(text: str) -> tuple[str | None, str | None]:
     title: str | None = None
     text = _REPEATED_KEY.sub("", text.strip())
     for part in _PARTS.split(text):
-        part = _PART_END.sub("", part.strip(" .:-")).strip()
+        part = part.strip(" .:-\t\n")
+        if part.lower().endswith(" for") or part.lower() == "for":
+            part = part[:-3].rstrip(" .:-\t\n")
         if not part or part.lower() in ("a.i", "a.i.", "u.s", "u.s."):
             continue
         found = _find_title(part) if title is None else None
