@@ -12,8 +12,11 @@ _AFTER_NUMBER = re.compile(
     r"[ \t]*(?:\([ \t]*(?P<mark>(?:[A-Z]{1,12}|[a-z]{1,3})(?:[ \t]*/{1,2}[ \t]*[A-Za-z][A-Za-z ,]{0,30}?)?)"
     r"[ \t]*\)[ \t]*)?")
 _NOT_BEFORE = frozenset(".,/:$-_") | frozenset("0123456789")
-_SUMMARY_END = re.compile(r"END\s+(?:OF\s+)?SUMMARY", re.IGNORECASE)
-_SUMMARY_START = re.compile(r"SUMMARY(?:\s+AND\s+(?:INTRODUCTION|COMMENT))?\b\s*[:.\-]*\s*", re.IGNORECASE)
+# letter classes rather than IGNORECASE: measured faster here, the scan runs over up to 12,000 characters a cable
+_SUMMARY_END = re.compile(r"[Ee][Nn][Dd]\s+(?:[Oo][Ff]\s+)?[Ss][Uu][Mm][Mm][Aa][Rr][Yy]")
+_SUMMARY_START = re.compile(r"[Ss][Uu][Mm][Mm][Aa][Rr][Yy](?:\s+(?:and|AND|And)\s+"
+                            r"(?:introduction|INTRODUCTION|Introduction|comment|COMMENT|Comment))?\b\s*[:.\-]*\s*")
+_SUMMARY_STOP = re.compile(r"\n\s*\n|\u00b6\s*\d|\s{2,}\d{1,2}\.\s")
 _MARKERS = re.compile(r"\b\d{1,2}\s*\.\s*\([A-Z/]{1,8}\)|\u00b6|-{3,}")
 _TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|End Cable Text|X{4,}|\bBT|" + LEVEL_WORD + r")$", re.IGNORECASE)
 # the classified-website footer some posts add after the signature
@@ -97,10 +100,12 @@ def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None 
 def summary(body: str, head_end: int = 0) -> str | None:
     """The text between SUMMARY and END SUMMARY (or the paragraph that starts with 'Summary'), whitespace folded."""
     window = body[head_end: head_end + 12000]
+    if "ummary" not in window and "UMMARY" not in window:
+        return None
     end = _SUMMARY_END.search(window)
     if end:
         starts = [m for m in _SUMMARY_START.finditer(window, 0, end.start())
-                  if not window[max(0, m.start() - 8): m.start()].upper().rstrip().endswith(("END", "OF"))]
+                  if not window[max(0, m.start() - 8): m.start()].lower().rstrip().endswith(("end", "of"))]
         if not starts:
             return None
         text = window[starts[0].end(): end.start()]
@@ -109,7 +114,7 @@ def summary(body: str, head_end: int = 0) -> str | None:
         if not start:
             return None
         rest = window[start.end(): start.end() + 4000]
-        stop = re.search(r"\n\s*\n|\u00b6\s*\d|\s{2,}\d{1,2}\.\s", rest)
+        stop = _SUMMARY_STOP.search(rest)
         text = rest[: stop.start()] if stop else rest
     text = " ".join(_MARKERS.sub(" ", text).split()).strip(" .-:")
     return text or None
