@@ -19,7 +19,8 @@ _COMMAS = re.compile(r"[,;]")
 _GIVEN_NAME = re.compile(r"[A-Z]+(?: [A-Z]\.?)?")
 _SUBJECT_KEY = re.compile(r"SUBJ(?:ECT\s*:\s*|ECT\s+(?=[A-Z])|\s*:\s*)", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(
-    r"\n[ \t]*\n|(?<![\n \t])[ \t]{3,}|\u00b6|REF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bREF\s+[A-Z][.)]|\bE\.\s?O\.\s*1\d{4}"
+    r"\n[ \t]*\n|(?<![\n \t])[ \t]{3,}|\u00b6|REF(?:S|TELS?|ERENCES?)?\s*[:.]|\bREFTEL\b|\bREF\s+[A-Z][.)]"
+    r"|\bE\.\s?O\.\s*1\d{4}"
     r"|\n\s*(?:\d{1,2}\s*\.|\([A-Z/]{1,6}\)|REF\b|[A-Z]\.\s|SUMMARY\b)"
     r"|[ \t]{2}(?=\d{1,2}\.\s|\([A-Z]{1,3}\)|(?-i:[A-Z][a-z]))"
     r"|\s*\((?:U|C|S|SBU)\)\s*(?=Classified)|\bSENSITIVE\s+BUT\s+UNCLASSIFIED\b|" + CLASSIFIED_BY + r"\b",
