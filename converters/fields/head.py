@@ -116,6 +116,7 @@ def tags(body: str) -> list[str]:
     stash: list[list[str]] = []
 
     def keep(paren: re.Match) -> str:
+        """Set a parenthesised group aside (codes, or one person tag) and leave a placeholder item."""
         inner = paren.group(1)
         codes = [c.strip(" .") for c in re.split(r"[,\s]+", inner) if c.strip(" .")]
         if all(c in known or (len(c) <= 5 and c.isalpha()) for c in codes) and "," in inner:

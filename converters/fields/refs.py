@@ -55,6 +55,7 @@ def references(body: str, ref_id: str, head_end: int, given: list[str] | None = 
     out: list[str] = []
 
     def add(ref: str | None) -> None:
+        """Keep a reference once, never the cable itself."""
         if ref and ref != ref_id and ref not in out:
             out.append(ref)
 
