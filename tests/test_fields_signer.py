@@ -96,3 +96,21 @@ CORPUS = [
 @pytest.mark.parametrize(("cable", "snippet", "expected"), CORPUS)
 def test_signer(cable, snippet, expected):
     assert fields.signer(snippet) == expected, cable
+
+
+OTHER_CABLES = [  # cable ends quoted in heuer/cablemap's signer tests (BSD-3-Clause), with the cables they name
+    ("85BAGHDAD3988", "MAKING THE SOVIETS A SUFFICIENTLY ATTRACTIVE OFFER TO SWITCH\nSIDES.-/\n\n\nNEWTON\n", "NEWTON"),
+    ("86STATE29781", "EVOLUTION. END TEXT.\n\n4.  KAMPALA MINIMIZE CONSIDERED.\nUNQUOTE\n\nSHULTZ\n", "SHULTZ"),
+    ("86ALEXANDRIA1240", "EGYPTIAN-ISRAELI TIES.  TUVAL IS ASSISTED IN HIS \n \n \nHAMBLEY \n", "HAMBLEY"),
+    ("79ANKARA6618", "DISCUSSING KURDISH QUESTION.\n\nSPIERS\n", "SPIERS"),
+]
+
+
+@pytest.mark.parametrize(("cable", "snippet", "expected"), OTHER_CABLES)
+def test_signer_of_other_cables(cable, snippet, expected):
+    assert fields.signer(snippet) == expected, cable
+
+
+def test_wrapped_sentence_end_is_no_signer():
+    # 06BRIDGETOWN2164 ends on a wrapped sentence, with no signature
+    assert fields.signer("\u00b63. PLEASE CABLE CONCURRENCE. BRIDGETOWN APPRECIATES TRINIDAD'S \nASSISTANCE.") is None

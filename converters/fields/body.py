@@ -18,12 +18,15 @@ _SUMMARY_START = re.compile(r"[Ss][Uu][Mm][Mm][Aa][Rr][Yy](?:\s+(?:and|AND|And)\
                             r"(?:introduction|INTRODUCTION|Introduction|comment|COMMENT|Comment))?\b\s*[:.\-]*\s*")
 _SUMMARY_STOP = re.compile(r"\n\s*\n|\u00b6\s*\d|\s{2,}\d{1,2}\.\s")
 _MARKERS = re.compile(r"\b\d{1,2}\s*\.\s*\([A-Z/]{1,8}\)|\u00b6|-{3,}")
-_TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|End Cable Text|X{4,}|\bBT|" + LEVEL_WORD + r")$", re.IGNORECASE)
+_TAIL_WORD = re.compile(r"(?:NNNN|END OF DOCUMENT|End Cable Text|X{4,}|\bBT|SIPDIS|NOTE BY OC/T:[^\n]*"
+                        r"|PAGE\s+\d{2,3}\s+[A-Z][A-Z ]*\s+\d+(?:\s+\d+\s+OF\s+\d+)?\s+\d{6}Z|" + LEVEL_WORD + r")$",
+                        re.IGNORECASE)
 # the classified-website footer some posts add after the signature
 _FOOTER = re.compile(r"\s*\"?Visit\s+[A-Z][\w ]*'s\s+Classified\s+Web\s?[Ss]ite"
                      r".*?(?=(?<=[a-z/\s])[A-Z][A-Za-z'-]{2,}\s*$|$)", re.DOTALL)
 _SIGNER = re.compile(r"(?:(?:^|\n|[ \t]{2,}|[.!?\")]\s)(?P<title>[A-Z][a-z'-]+[A-Z]?[a-z'-]*)"
                      r"|(?:^|\s\s|\n|[/*.?!\")\d]\s?|(?<=[a-z]))(?P<upper>[A-Z][A-Z'-]{2,}))$")
+_SIGNED_WITH_DOT = re.compile(r"\n[ \t]*\n[ \t]*[A-Z][A-Z'-]+\.$")
 _RELEASE_NOTE = re.compile(r"\s*Declassified/Released US Department of State.*$", re.DOTALL)
 _NOT_SIGNERS = {"END", "COMMENT", "SUMMARY", "NOTE", "BT", "NNNN", "SIPDIS", "CONFIDENTIAL", "SECRET", "UNCLAS",
                 "ACTION", "INFO", "NOFORN", "END COMMENT", "END NOTE", "END SUMMARY", "GP", "XXXXXXXXXXXX"}
@@ -123,11 +126,13 @@ def summary(body: str, head_end: int = 0) -> str | None:
 def _strip_tail(text: str) -> str:
     """Drop what follows the signature: whitespace, quotes, NNNN, BT, the classification repeated."""
     while True:
-        text = text.rstrip(" \t\n\"'>=")
+        text = text.rstrip(" \t\n\"'>=#")
+        if len(text) > 1 and text[-1] == "." and text[-2].isupper() and _SIGNED_WITH_DOT.search(text[-120:]):
+            text = text[:-1]  # 'MCNAMARA.' alone after a blank line, not a wrapped sentence's last word
         if text.endswith((" .", " JR", " SR", " Jr", " Jr.")):
             text = text[: text.rfind(" ")]
             continue
-        window = text[-40:]
+        window = text[-90:]
         word = _TAIL_WORD.search(window)
         if not word:
             return text
