@@ -13,7 +13,7 @@ _PAGE_BREAK = re.compile(
     r"(?:\s+\d+\s+OF\s+\d+)?\s+\d{6}Z[ \t]*")
 
 # 'ASHGABAT 00001182 001.2 OF 003': the page mark of a cable's second and later pages (station checked apart)
-_PAGE_MARK = re.compile(r"\b0{2,}\d{1,6}\s+\d{3}\.\d\s+OF\s+\d{3}")
+_PAGE_MARK = re.compile(r"\b0{2,}\d{1,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}")
 _STATION_BEFORE = re.compile(r"(?:[A-Z]{2,}[ \t]?){1,3}$")
 # 'Wednesday, 11 February 2009, 13:03C O N F I D E N T I A L': the viewer's date line glued to the cable
 _DATE_LINE = re.compile(r"^(\s*[A-Z][a-z]+day,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2})[ \t]*(?=\S)")

@@ -15,6 +15,9 @@ PAGE_MARKS = [  # flattened MongoDB export: the second page's mark lands inside 
     ("08RPODUBAI49", "OUTLINES IRC'S AUXILIARY ROLE  [DETAILS REMOVED] IRGC, MOISDUBAI 00000049 001.2 OF 003CLASSIFIED BY:",
      "IRGC, MOIS CLASSIFIED BY:"),
     ("07BAGHDAD3895", "NEGOTIATING STYLE, TACTICS BAGHDAD 00003895  001.3 OF 003 Classified", "STYLE, TACTICS Classified"),
+    # the WikiLeaks viewer text: the page mark on its own lines, inside a sentence
+    ("07ABUDHABI145", "oyed in Afghanistan.  MbZ reciprocated: \"No -- \n \nABU DHABI 00000145  002 OF 002 \n \n \nthank you.  This",
+     "MbZ reciprocated: \"No -- thank you. This"),
 ]
 
 
