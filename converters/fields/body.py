@@ -26,6 +26,7 @@ _FOOTER = re.compile(r"\s*\"?Visit\s+[A-Z][\w ]*'s\s+Classified\s+Web\s?[Ss]ite"
                      r".*?(?=(?<=[a-z/\s])[A-Z][A-Za-z'-]{2,}\s*$|$)", re.DOTALL)
 _SIGNER = re.compile(r"(?:(?:^|\n|[ \t]{2,}|[.!?\")]\s)(?P<title>[A-Z][a-z'-]+[A-Z]?[a-z'-]*)"
                      r"|(?:^|\s\s|\n|[/*.?!\")\d]\s?|(?<=[a-z]))(?P<upper>[A-Z][A-Z'-]{2,}))$")
+_TAIL_LAST = frozenset("NnTtXxSsZzLlDdEe")  # last letters of NNNN, DOCUMENT, Text, XXXX, BT, SIPDIS, ...Z, levels
 _SIGNED_WITH_DOT = re.compile(r"\n[ \t]*\n[ \t]*[A-Z][A-Z'-]+\.$")
 _RELEASE_NOTE = re.compile(r"\s*Declassified/Released US Department of State.*$", re.DOTALL)
 _NOT_SIGNERS = {"END", "COMMENT", "SUMMARY", "NOTE", "BT", "NNNN", "SIPDIS", "CONFIDENTIAL", "SECRET", "UNCLAS",
@@ -133,6 +134,8 @@ def _strip_tail(text: str) -> str:
             text = text[: text.rfind(" ")]
             continue
         window = text[-90:]
+        if not window or (window[-1] not in _TAIL_LAST and "NOTE BY OC/T" not in window):
+            return text  # no tail word ends with this letter: skip the regex (this runs on every cable)
         word = _TAIL_WORD.search(window)
         if not word:
             return text
