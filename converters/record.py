@@ -79,7 +79,7 @@ class Cable:
     recipients: list[Recipient] = field(default_factory=list)
     info_recipients: list[Recipient] = field(default_factory=list)
     summary: str | None = None
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[dict[str, Any]] = field(default_factory=list)  # {number, classification, text} (see Paragraph)
     signer: str | None = None
     persons: list[dict[str, Any]] = field(default_factory=list)
     statements: list[dict[str, Any]] = field(default_factory=list)
