@@ -1,0 +1,163 @@
+"""Find attributed speech acts (who said what to whom) in a cable's paragraphs.
+
+A statement is a reporting verb (people_data/lexicon.json: told, said, urged, according to, ...) whose subject is
+a person mention: directly before the verb (`Kasuri told`, `, Muttaki said,`), the sentence subject of a
+coordinated or participle clause (`..., but said`, `..., saying that`), a pronoun that continues the last
+speaker (`He added`), or the object of `according to`. The addressee is a person mention right after the verb
+(`told the Ambassador`) or after `to`. Rule-based; see docs/people.md.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from converters.people import Mention, Person, find_persons, is_caps, segments
+from converters.people_tables import lexicon
+from converters.record import Cable
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Amb|Sen|Rep|St|No|Jr|Sr|Brig|Capt|Gov|Prof|Jan"
+                     r"|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ref|Para|approx|i\.e|e\.g|a\.i|U\.S|U\.N|U\.K)|(?-i:(?<![\w'])[A-Z]))"
+                     r"\.$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"')]?\s+(?=[\"(]?[A-Z0-9])")
+_FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have|would|will"
+                     r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
+                     r"|quickly|immediately|bluntly|frankly|emphatically|initially|finally|earlier|previously"
+                     r"|reportedly|only|simply|never|however|himself|herself|personally|briefly|directly|in turn"
+                     r"|in response|at one point|at the meeting|in the meeting|twice|once)[\s,]*)*$",
+                     re.IGNORECASE)
+_COORD = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:(?!(?:the|a|an|he|she|they|it|his|her|their|we|i)\b)[a-z-]+\s+)"
+                    r"{0,4}$")
+_INTRO = re.compile(r"^\s*(?:\(?[A-Z]{1,4}\)\s*)?(?:(?:[A-Z][A-Za-z]*\b[^,.;]{0,60},\s*)?(?:the\s+|The\s+)?)$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|not|to)\s+$", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE)\s+(?:also\s+|again\s+|then\s+|further\s+|later\s+)*$")
+
+
+@cache
+def _verb_pattern() -> tuple[re.Pattern, re.Pattern]:
+    lex = lexicon()
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lex["verbs"], key=len, reverse=True))
+    parts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lex["participles"], key=len, reverse=True))
+    return (re.compile(rf"(?<![\w-])(?P<v>{verbs})(?![\w-])", re.IGNORECASE),
+            re.compile(rf",\s*(?:and\s+|while\s+)?(?P<v>{parts})(?![\w-])", re.IGNORECASE))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph, not split after abbreviations and initials ('U.S.', 'Gen.', 'C.')."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        head = text[start:match.start() + 1]
+        if _ABBREV.search(head[-8:]):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
+    rest = text[pos:pos + 80]
+    lead = re.match(r"\s+(?:to\s+|with\s+)?", rest)
+    offset = pos + (lead.end() if lead else 0)
+    for m in mentions:
+        if m.start == offset or (m.start > pos and text[pos:m.start].strip() in ("", "to", "the", "to the")):
+            return m
+    return None
+
+
+def _text_after(text: str, pos: int, end: int) -> str:
+    rest = text[pos:end].strip()
+    rest = re.sub(r"^(?:that|,)\s+", "", rest)
+    return rest.strip(" ,;") or text[pos:end].strip()
+
+
+def paragraph_statements(para: int, text: str, mentions: list[Mention],
+                         last: int | None) -> tuple[list[dict], int | None]:
+    """The statements of one paragraph; `last` is the speaker carried over for pronouns."""
+    verbs, participles = _verb_pattern()
+    caps = is_caps(text)
+    out: list[dict] = []
+    ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
+    for s_start, s_end in sentences(text):
+        sentence_mentions = [m for m in ordered if s_start <= m.start < s_end]
+        subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
+            text[s_start:sentence_mentions[0].start]) else None
+        for match in verbs.finditer(text, s_start, s_end):
+            verb = " ".join(match["v"].split()).lower()
+            if not caps and match["v"][0].isupper() and match.start() == s_start:
+                continue
+            before = text[s_start:match.start()]
+            if _PASSIVE.search(before):
+                continue
+            speaker: Mention | None = None
+            if verb == "according to":
+                speaker = _mention_after(sentence_mentions, text, match.end())
+            else:
+                prior = [m for m in sentence_mentions if m.end <= match.start()]
+                if prior and _FILLER.match(text[prior[-1].end:match.start()]):
+                    speaker = prior[-1]
+                elif re.search(r"[,\"]\s*$", before) and verb in ("said", "added", "noted", "stated", "continued"):
+                    speaker = _mention_after(sentence_mentions, text, match.end())
+                elif subject and subject.end <= match.start() and _COORD.search(before):
+                    speaker = subject
+                elif _PRONOUN.search(before):
+                    near = [m for m in sentence_mentions if m.end <= match.start()]
+                    carried = near[-1].person if near else (
+                        last if last is not None else next((m.person for m in reversed(ordered)
+                                                            if m.end <= match.start()), None))
+                    if carried is not None:
+                        speaker = Mention(para, -1, -1, "he", "", person=carried)
+            if speaker is None:
+                continue
+            addressee = None
+            if verb in lexicon()["addressee_verbs"] or verb in ("said", "explained", "complained", "stressed",
+                                                               "emphasized", "noted", "stated", "replied"):
+                found = _mention_after(sentence_mentions, text, match.end())
+                if found is not None and found.person != speaker.person and (
+                        verb in lexicon()["addressee_verbs"] or re.match(r"\s+to\s", text[match.end():])):
+                    addressee = found
+            tail = addressee.end if addressee else match.end()
+            leading = 0 <= speaker.start < match.start() and speaker.start - s_start <= 25
+            said = _text_after(text, tail, s_end) if leading else text[s_start:s_end].strip()
+            out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
+                        "addressee": addressee.person if addressee else None, "_pos": match.start()})
+            last = speaker.person
+        for match in participles.finditer(text, s_start, s_end):
+            prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < match.start()]
+            who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= match.start()
+                                                      else None)
+            if who is None:
+                continue
+            verb = lexicon()["participles"][" ".join(match["v"].split()).lower()]
+            out.append({"paragraph": para, "speaker": who, "addressee": None, "verb": match["v"].lower(),
+                        "text": _text_after(text, match.end(), s_end), "_pos": match.start(), "_lemma": verb})
+            last = who
+    return out, last
+
+
+def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]) -> list[dict]:
+    """Every statement of a cable as record dicts: paragraph, speaker and addressee surnames, verb, text."""
+    out: list[dict] = []
+    last: int | None = None
+    for para, text in segments(cable):
+        if para == 0 and cable.paragraphs:
+            continue
+        found, last = paragraph_statements(para, text, [m for m in mentions if m.paragraph == para], last)
+        out += sorted(found, key=lambda s: s["_pos"])
+    records = []
+    for s in out:
+        speaker = persons[s["speaker"]]
+        addressee = persons[s["addressee"]] if s["addressee"] is not None else None
+        records.append({"paragraph": s["paragraph"], "speaker": speaker.surname,
+                        "addressee": addressee.surname if addressee else None, "verb": s["verb"], "text": s["text"],
+                        "speaker_id": speaker.extra.get("id"),
+                        "addressee_id": addressee.extra.get("id") if addressee else None})
+    return records
+
+
+def extract(cable: Cable) -> tuple[list[dict], list[dict]]:
+    """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists."""
+    persons, mentions = find_persons(cable)
+    statements = find_statements(cable, persons, mentions)
+    return [p.to_json() for p in persons], statements
