@@ -86,9 +86,17 @@ def chief_of_mission(station: str | None, created: str | None) -> dict[str, str]
     return {"person_id": row["person_id"], "name": _full(row), "surname": row["surname"], "role": row["role"]}
 
 
+def _by_year(value: str | dict[str, str], created: str | None) -> str:
+    """A signers-table entry: a name, or names by two-digit year ('08': 'Deborah K. Jones')."""
+    if isinstance(value, str):
+        return value
+    year = created[2:4] if created else ""
+    return value.get(year) or ""
+
+
 def signer_full_name(signer: str, station: str | None, created: str | None) -> str | None:
     """The full name of a signer: the signers table for that post, else the chief of mission of that surname."""
-    by_post = signers().get(signer.upper(), {})
+    by_post = {post: _by_year(value, created) for post, value in signers().get(signer.upper(), {}).items()}
     name = by_post.get(station or "")
     if name:
         return name

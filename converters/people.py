@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from converters import linking
 from converters.people_tables import forenames, lexicon, surname_key
@@ -73,9 +73,6 @@ _FUNCTION_CAPS = {"IS", "WAS", "WERE", "HAD", "HAS", "HAVE", "WILL", "WOULD", "C
                   "UNCLASSIFIED", "UNCLAS", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "END", "NOTE"}
 
 
-_LIST = re.compile(r"\b(?:Participants|PARTICIPANTS|Attendees|ATTENDEES)\b")
-
-
 def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -90,15 +87,15 @@ def _patterns() -> dict[str, re.Pattern]:
     role = (rf"(?:(?P<dem>{dems})\s+)?(?P<mods>(?:(?:{mods}|[A-Z]{{2,5}})\s+){{0,3}})(?P<head>{heads})"
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:{of_words})(?:\s+(?:and\s+)?(?:{of_words})){{0,3}}))?"
             r"(?:\s+a\.i\.)?")
-    titled = re.compile(rf"(?<![\w/.-]){role}\s+(?P<name>{_NAME})")
-    titled_caps = re.compile(rf"(?<![\w/.-])(?i:{role})\s+(?P<name>{_CAPS_NAME})")
+    titled = re.compile(rf"(?<![\w/.-])(?=[A-Z]){role}\s+(?P<name>{_NAME})")
+    titled_caps = re.compile(rf"(?<![\w/.-])(?=[A-Za-z])(?i:{role})\s+(?P<name>{_CAPS_NAME})")
     designation_caps = re.compile(
         r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]) + r")(?!\s+(?:of|to|for|in|at)\b)(?![\w'-])",
         re.IGNORECASE)
     designation = re.compile(
         r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]).replace("the", "[Tt]he")
         + r")(?!\s+(?:of|to|for|in|at)\b)(?!\s*[A-Z][a-z])(?![\w-])")
-    full = re.compile(rf"(?<![\w.-])(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.|{_TOKEN})){{1,3}})(?![\w-])")
+    full = re.compile(rf"(?<![\w.-])(?=[A-Z])(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.|{_TOKEN})){{1,3}})(?![\w-])")
     return {"titled": titled, "titled_caps": titled_caps, "designation": designation, "full": full,
             "designation_caps": designation_caps}
 
@@ -114,10 +111,24 @@ def _stop() -> frozenset[str]:
     return frozenset(words)
 
 
+_WORD = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
+_PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
+_CAPWORD = re.compile(r"\b[A-Z][A-Za-z'-]*")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_NONSPACE = re.compile(r"\S+")
+
+
+_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@lru_cache(maxsize=1024)
 def is_caps(text: str) -> bool:
     """True when a text is (nearly) all upper case, as in older cables."""
-    letters = [c for c in text[:2000] if c.isalpha()]
-    return bool(letters) and sum(c.islower() for c in letters) < 0.05 * len(letters)
+    sample = text[:2000]
+    lower = len(sample) - len(sample.translate(_DROP_LOWER))
+    upper = len(sample) - len(sample.translate(_DROP_UPPER))
+    return upper > 0 and lower < 0.05 * (lower + upper)
 
 
 def clean_name(name: str, caps: bool = False) -> str:
@@ -131,7 +142,7 @@ def clean_name(name: str, caps: bool = False) -> str:
         if not caps and (bare in stop or bare.lower() in lexicon()["verbs"]):
             break
         kept.append(token)
-    while kept and re.fullmatch(r"[A-Z]\.?", kept[-1]):
+    while kept and _INITIAL.fullmatch(kept[-1]):
         kept.pop()
     text = " ".join(kept)
     if caps:
@@ -169,17 +180,72 @@ def _role_label(match: re.Match) -> tuple[str, str]:
     return label, country or implied
 
 
+@cache
+def _title_starts() -> frozenset[str]:
+    lex = lexicon()
+    words = [*lex["titles"], *lex["modifiers"], *lex["demonyms"]]
+    return frozenset(w.split()[0] for w in words)
+
+
+@lru_cache(maxsize=256)
+def capwords(text: str) -> list[tuple[int, str]]:
+    """Capitalised words of a text with their offsets (cached: the finders share them)."""
+    return [(m.start(), m.group(0)) for m in _CAPWORD.finditer(text)]
+
+
+@cache
+def _head_pattern() -> re.Pattern:
+    """The last word of every title ('Minister', 'A/S', 'Mr.'): where a titled name can end its role."""
+    ends = {t.split()[-1] for t in lexicon()["titles"]}
+    alternation = "|".join(re.escape(e) for e in sorted(ends, key=len, reverse=True))
+    return re.compile(rf"(?=[A-Z])(?<![\w/])(?:{alternation})(?![\w/])")
+
+
+@cache
+def _title_starts_upper() -> frozenset[str]:
+    return frozenset(w.upper() for w in _title_starts())
+
+
+def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
+    """The titled pattern tried only where a capitalised word can start a role."""
+    starts = _title_starts_upper() if caps else _title_starts()
+    if caps:
+        pos = 0
+        for start, w in capwords(text):
+            if start >= pos and (w in starts or ("/" in w and w.split("/")[0] + "/" in starts)):
+                match = pattern.match(text, start)
+                if match:
+                    pos = match.end()
+                    yield match
+        return
+    pos = 0
+    for head in _head_pattern().finditer(text):
+        if head.start() < pos:
+            continue
+        lo = max(pos, head.start() - 90)
+        words = [(m.start(), m.group(0)) for m in _CAPWORD.finditer(text, lo, head.end())]
+        for start, w in words[-6:]:
+            if start < pos:
+                continue
+            if w in starts or (len(w) <= 5 and w.isupper()):
+                match = pattern.match(text, start)
+                if match and match.end() > head.end():
+                    pos = match.end()
+                    yield match
+                    break
+
+
 def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
     """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'."""
-    out = []
+    out: list[Mention] = []
     pattern = _patterns()["titled_caps" if caps else "titled"]
-    for match in pattern.finditer(text):
+    for match in _titled_matches(pattern, text, caps):
         name = clean_name(match["name"], caps)
         if not name or (caps and len(name) < 3):
             continue
         role, country = _role_label(match)
         strength = 3 if match["dem"] else (2 if country else 0)
-        tokens = list(re.finditer(r"\S+", match["name"]))
+        tokens = list(_NONSPACE.finditer(match["name"]))
         end = match.start("name") + tokens[min(len(name.split()), len(tokens)) - 1].end()
         out.append(Mention(paragraph, match.start(), end, text[match.start():end], name, role, country, strength,
                            "titled"))
@@ -188,10 +254,21 @@ def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
 
 def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
     """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
-    out = []
+    out: list[Mention] = []
     given = forenames()
     stop = _stop()
-    for match in _patterns()["full"].finditer(text):
+    words = capwords(text)
+    full = _patterns()["full"]
+    pos = 0
+    for i, (start, w) in enumerate(words):
+        if start < pos:
+            continue
+        if w not in given and (w in stop or i + 1 == len(words) or words[i + 1][1].removesuffix("'s") not in known):
+            continue
+        match = full.match(text, start)
+        if match is None:
+            continue
+        pos = match.end()
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         raw = match["name"]
@@ -206,7 +283,7 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
         parts = name.split()
         if len(parts) < 2 or parts[0] in stop:
             continue
-        if parts[0] in given or (surname_key(parts[-1]) in known and len(parts) <= 3):
+        if parts[0] in given or (parts[-1] in known and len(parts) <= 3):
             start = match.start() + offset
             out.append(Mention(paragraph, start, start + len(name), name, name, kind="name"))
     return out
@@ -298,6 +375,20 @@ def _merge(persons: list[Person], m: Mention) -> int:
     return m.person
 
 
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
+    """Where each word occurs as a whole word (not inside a longer word or a hyphenated name)."""
+    out = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            after = text[i + len(word)] if i + len(word) < len(text) else " "
+            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+                out.append((i, word))
+            i = text.find(word, i + len(word))
+    return sorted(out)
+
+
 def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
     east = set(lexicon()["east_asian"])
@@ -311,24 +402,38 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
                 keys.setdefault(n, []).append(i)
     if not keys:
         return
-    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    lookup: dict[str, list[int]] = {}
+    for k, ids in keys.items():
+        for variant in {k.lower(), _PARTICLE.sub("", k.lower())}:
+            lookup.setdefault(variant, []).extend(i for i in ids if i not in lookup.get(variant, []))
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.start >= 0:
+            by_para.setdefault(m.paragraph, []).append((m.start, m.end))
     for para, text in segs:
         caps = is_caps(text)
-        taken = [(m.start, m.end) for m in mentions if m.paragraph == para and m.start >= 0]
-        for match in pattern.finditer(text):
-            word = match.group(0)
-            if not caps and not word[0].isupper():
+        taken = by_para.get(para, [])
+        if caps:
+            found = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+            found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
+        else:
+            found = _occurrences(text, {w.removesuffix("'s") for w in _CAPWORD.findall(text)
+                                        if w.lower().removesuffix("'s") in lookup})
+        for start, word in found:
+            if word[-2:] in ("'s", "\u2019s"):
+                word = word[:-2]
+            cands = lookup.get(word.lower())
+            if not cands or (not caps and not word[0].isupper()):
                 continue
-            if any(s <= match.start() < e for s, e in taken):
+            if any(s <= start < e for s, e in taken):
                 continue
-            cands = [i for k, ids in keys.items() if k.lower() == word.lower() for i in ids]
-            if not cands:
-                continue
-            before = [(m.paragraph, m.start, m.person) for m in mentions
-                      if m.person in cands and (m.paragraph, m.start) < (para, match.start())]
-            target = max(before)[2] if before else cands[0]
-            m = Mention(para, match.start(), match.end(), word, persons[target].name, kind="surname", person=target)
+            target = cands[0]
+            if len(cands) > 1:
+                before = [(m.paragraph, m.start, m.person) for m in mentions
+                          if m.person in cands and (m.paragraph, m.start) < (para, start)]
+                target = max(before)[2] if before else cands[0]
+            m = Mention(para, start, start + len(word), word, persons[target].name, kind="surname",
+                        person=target)
             persons[target].mentions.append(m)
             mentions.append(m)
 
@@ -368,9 +473,15 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
     return found
 
 
+_DESIGNATION_HINTS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
+                      "CONSUL", "CG")
+
+
 def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Mention], context: dict) -> None:
     labels = lexicon()["role_designations"]
     for para, text in segs:
+        if not any(hint in text for hint in _DESIGNATION_HINTS):
+            continue
         caps = is_caps(text)
         pattern = _patterns()["designation_caps" if caps else "designation"]
         for match in pattern.finditer(text):
@@ -392,14 +503,15 @@ def find_persons(cable: Cable) -> tuple[list[Person], list[Mention]]:
     host = linking.host_country(cable.station)
     mentions: list[Mention] = []
     for para, text in segs:
-        if not _LIST.search(text):
+        if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
             mentions += titled_mentions(para, text, is_caps(text))
     for m in mentions:
         if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
             m.country = host
     special = [m for m in (classified_by_mention(cable, segs[0][1]), signer_mention(cable)) if m]
     special += _tag_mentions(cable)
-    known = {surname_key(m.name.split()[-1]) for m in mentions + special}
+    known = {m.name.split()[-1] for m in mentions + special}
+    known |= {k.upper() for k in known}
     for para, text in segs:
         if not is_caps(text):
             taken = [(m.start, m.end) for m in mentions if m.paragraph == para]

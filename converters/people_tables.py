@@ -6,7 +6,7 @@ import csv
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +106,7 @@ def ascii_fold(text: str) -> str:
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud|ad|as|ash|at|az)[- ]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: str) -> str:
     """The matching key of a surname: case and diacritics folded, a leading article (al-, el-) dropped."""
     text = ascii_fold(name).lower().strip()
@@ -113,6 +114,7 @@ def surname_key(name: str) -> str:
     return re.sub(r"[^a-z]", "", text)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A transliteration skeleton for variant spellings: 'Mottaki' and 'Muttaki' both give 'mutaki'.
 

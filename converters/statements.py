@@ -33,13 +33,54 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|not|to)\s+$", re.IGNO
 _PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE)\s+(?:also\s+|again\s+|then\s+|further\s+|later\s+)*$")
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 @cache
-def _verb_pattern() -> tuple[re.Pattern, re.Pattern]:
+def _verb_tables() -> tuple[frozenset[str], dict[str, list[tuple[str, re.Pattern]]], re.Pattern]:
+    """Single-word verbs, multi-word verbs by first word, and the participle pattern."""
     lex = lexicon()
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lex["verbs"], key=len, reverse=True))
+    single = frozenset(v for v in lex["verbs"] if " " not in v)
+    multi: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for verb in sorted((v for v in lex["verbs"] if " " in v), key=len, reverse=True):
+        first, rest = verb.split(" ", 1)
+        multi.setdefault(first, []).append((verb, re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)))
     parts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lex["participles"], key=len, reverse=True))
-    return (re.compile(rf"(?<![\w-])(?P<v>{verbs})(?![\w-])", re.IGNORECASE),
-            re.compile(rf",\s*(?:and\s+|while\s+)?(?P<v>{parts})(?![\w-])", re.IGNORECASE))
+    return single, multi, re.compile(rf",\s*(?:and\s+|while\s+)?(?P<v>{parts})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    single, multi, _ = _verb_tables()
+    words = single | multi.keys()
+    return frozenset(words | {"According"})
+
+
+@cache
+def _vocabulary_pattern() -> re.Pattern:
+    words = sorted(_vocabulary(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?!-)")
+
+
+def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Reporting verbs in text[start:end] as (start, end, verb in lower case); multi-word verbs first."""
+    single, multi, _ = _verb_tables()
+    end = len(text) if end is None else end
+    haystack = text.lower() if is_caps(text) else text
+    out = []
+    for word in _vocabulary_pattern().finditer(haystack, start, end):
+        low = word.group(0).lower()
+        found = None
+        for verb, rest in multi.get(low, ()):
+            more = rest.match(haystack, word.end(), end)
+            if more:
+                found = (word.start(), more.end(), verb)
+                break
+        if found is None and low in single:
+            found = (word.start(), word.end(), low)
+        if found:
+            out.append(found)
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -75,37 +116,41 @@ def _text_after(text: str, pos: int, end: int) -> str:
 def paragraph_statements(para: int, text: str, mentions: list[Mention],
                          last: int | None) -> tuple[list[dict], int | None]:
     """The statements of one paragraph; `last` is the speaker carried over for pronouns."""
-    verbs, participles = _verb_pattern()
+    participles = _verb_tables()[2]
     caps = is_caps(text)
     out: list[dict] = []
     ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
+    if not ordered and last is None:
+        return out, last
+    all_verbs = verb_matches(text)
+    if not all_verbs and "," not in text:
+        return out, last
     for s_start, s_end in sentences(text):
         sentence_mentions = [m for m in ordered if s_start <= m.start < s_end]
         subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
             text[s_start:sentence_mentions[0].start]) else None
-        for match in verbs.finditer(text, s_start, s_end):
-            verb = " ".join(match["v"].split()).lower()
-            if not caps and match["v"][0].isupper() and match.start() == s_start:
+        for v_start, v_end, verb in (v for v in all_verbs if s_start <= v[0] < s_end):
+            if not caps and text[v_start].isupper() and v_start == s_start:
                 continue
-            before = text[s_start:match.start()]
+            before = text[max(s_start, v_start - 80):v_start]
             if _PASSIVE.search(before):
                 continue
             speaker: Mention | None = None
             if verb == "according to":
-                speaker = _mention_after(sentence_mentions, text, match.end())
+                speaker = _mention_after(sentence_mentions, text, v_end)
             else:
-                prior = [m for m in sentence_mentions if m.end <= match.start()]
-                if prior and _FILLER.match(text[prior[-1].end:match.start()]):
+                prior = [m for m in sentence_mentions if m.end <= v_start]
+                if prior and _FILLER.match(text[prior[-1].end:v_start]):
                     speaker = prior[-1]
                 elif re.search(r"[,\"]\s*$", before) and verb in ("said", "added", "noted", "stated", "continued"):
-                    speaker = _mention_after(sentence_mentions, text, match.end())
-                elif subject and subject.end <= match.start() and _COORD.search(before):
+                    speaker = _mention_after(sentence_mentions, text, v_end)
+                elif subject and subject.end <= v_start and _COORD.search(before):
                     speaker = subject
                 elif _PRONOUN.search(before):
-                    near = [m for m in sentence_mentions if m.end <= match.start()]
+                    near = [m for m in sentence_mentions if m.end <= v_start]
                     carried = near[-1].person if near else (
                         last if last is not None else next((m.person for m in reversed(ordered)
-                                                            if m.end <= match.start()), None))
+                                                            if m.end <= v_start), None))
                     if carried is not None:
                         speaker = Mention(para, -1, -1, "he", "", person=carried)
             if speaker is None:
@@ -113,15 +158,15 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention],
             addressee = None
             if verb in lexicon()["addressee_verbs"] or verb in ("said", "explained", "complained", "stressed",
                                                                "emphasized", "noted", "stated", "replied"):
-                found = _mention_after(sentence_mentions, text, match.end())
+                found = _mention_after(sentence_mentions, text, v_end)
                 if found is not None and found.person != speaker.person and (
-                        verb in lexicon()["addressee_verbs"] or re.match(r"\s+to\s", text[match.end():])):
+                        verb in lexicon()["addressee_verbs"] or re.match(r"\s+to\s", text[v_end:v_end + 5])):
                     addressee = found
-            tail = addressee.end if addressee else match.end()
-            leading = 0 <= speaker.start < match.start() and speaker.start - s_start <= 25
+            tail = addressee.end if addressee else v_end
+            leading = 0 <= speaker.start < v_start and speaker.start - s_start <= 25
             said = _text_after(text, tail, s_end) if leading else text[s_start:s_end].strip()
             out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
-                        "addressee": addressee.person if addressee else None, "_pos": match.start()})
+                        "addressee": addressee.person if addressee else None, "_pos": v_start})
             last = speaker.person
         for match in participles.finditer(text, s_start, s_end):
             prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < match.start()]
