@@ -91,7 +91,10 @@ def pocom(ref: Path, by_name: dict) -> list[dict]:
                                                   "MOLDOVA": "MD", "BOLIVIA": "BO", "VENEZUELA": "VE",
                                                   "CZECHREPUBLIC": "CZ", "SWAZILAND": "SZ", "BRUNEI": "BN",
                                                   "KOSOVO": "XK", "MICRONESIAFEDERATEDSTATESOF": "FM",
-                                                  "SAINTVINCENTANDGRENADINES": "VC", "HOLYSEE": "VA"}.get(
+                                                  "SAINTVINCENTANDGRENADINES": "VC", "HOLYSEE": "VA",
+                                                  "TURKEY": "TR", "UNITEDKINGDOM": "GB",
+                                                  "CZECHOSLOVAKIA1993": "CZ", "GERMANDEMOCRATICREPUBLIC": "DE",
+                                                  "SOCIALISTFEDERALREPUBLICOFYUGOSLAVIA1992": "RS"}.get(
                 key(territory), "")
             person = people[row["person_id"]]
             rows.append({"person_id": row["person_id"], "forename": person["forename"],
@@ -131,6 +134,14 @@ def main() -> None:
         writer = csv.writer(handle)
         writer.writerow(["station", "country"])
         writer.writerows(stations.items())
+    with (ref / "country-codes.csv").open(encoding="utf-8") as handle, \
+            (OUT / "iso_fips.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["iso", "fips"])
+        for row in csv.DictReader(handle):
+            iso, fips = row["ISO3166-1-Alpha-2"].strip(), row["FIPS"].strip()
+            if iso and fips:
+                writer.writerow([iso, fips])
     chiefs = pocom(ref, by_name)
     with (OUT / "pocom_chiefs.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(chiefs[0]))

@@ -94,6 +94,11 @@ def _by_year(value: str | dict[str, str], created: str | None) -> str:
     return value.get(year) or ""
 
 
+def known_signer(signer: str) -> bool:
+    """True when a signer surname is in the signers table or is the surname of a chief of mission."""
+    return signer.upper() in signers() or skeleton(signer) in chiefs_by_surname()
+
+
 def signer_full_name(signer: str, station: str | None, created: str | None) -> str | None:
     """The full name of a signer: the signers table for that post, else the chief of mission of that surname."""
     by_post = {post: _by_year(value, created) for post, value in signers().get(signer.upper(), {}).items()}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from converters import linking
-from converters.people_tables import forenames, lexicon, surname_key
+from converters.people_tables import forenames, iso_to_fips, lexicon
 from converters.record import Cable
 
 
@@ -51,8 +51,9 @@ class Person:
 
     def to_json(self) -> dict:
         """The record's person object: name, surname, role, country, mentions (plus id and links)."""
+        country = iso_to_fips().get(self.country, self.country) if self.country else None
         out = {"name": self.name, "surname": self.surname, "role": self.role or None,
-               "country": self.country or None, "mentions": sorted({m.text for m in self.mentions})}
+               "country": country, "mentions": sorted({m.text for m in self.mentions})}
         out.update(self.extra)
         return out
 
@@ -78,7 +79,8 @@ def _alternation(words) -> str:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern]:
+def patterns() -> dict[str, re.Pattern]:
+    """The compiled mention patterns (titled names, role designations, untitled full names)."""
     lex = lexicon()
     heads = _alternation(lex["titles"])
     mods = _alternation(lex["modifiers"])
@@ -111,9 +113,9 @@ def _stop() -> frozenset[str]:
     return frozenset(words)
 
 
-_WORD = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
-_PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
-_CAPWORD = re.compile(r"\b[A-Z][A-Za-z'-]*")
+WORD_RE = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
+
+CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z'-]*")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _NONSPACE = re.compile(r"\S+")
 
@@ -190,7 +192,7 @@ def _title_starts() -> frozenset[str]:
 @lru_cache(maxsize=256)
 def capwords(text: str) -> list[tuple[int, str]]:
     """Capitalised words of a text with their offsets (cached: the finders share them)."""
-    return [(m.start(), m.group(0)) for m in _CAPWORD.finditer(text)]
+    return [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text)]
 
 
 @cache
@@ -223,7 +225,7 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
         if head.start() < pos:
             continue
         lo = max(pos, head.start() - 90)
-        words = [(m.start(), m.group(0)) for m in _CAPWORD.finditer(text, lo, head.end())]
+        words = [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text, lo, head.end())]
         for start, w in words[-6:]:
             if start < pos:
                 continue
@@ -238,7 +240,7 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
 def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
     """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'."""
     out: list[Mention] = []
-    pattern = _patterns()["titled_caps" if caps else "titled"]
+    pattern = patterns()["titled_caps" if caps else "titled"]
     for match in _titled_matches(pattern, text, caps):
         name = clean_name(match["name"], caps)
         if not name or (caps and len(name) < 3):
@@ -258,7 +260,7 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
     given = forenames()
     stop = _stop()
     words = capwords(text)
-    full = _patterns()["full"]
+    full = patterns()["full"]
     pos = 0
     for i, (start, w) in enumerate(words):
         if start < pos:
@@ -289,7 +291,7 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
     return out
 
 
-def _tag_mentions(cable: Cable) -> list[Mention]:
+def tag_mentions(cable: Cable) -> list[Mention]:
     """Persons in TAGS: 'OVIP (RICE, CONDOLEEZZA)', 'CLINTON, HILLARY' or 'OVIP BIDEN JOSEPH'."""
     match = re.search(r"\bTAGS?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", cable.body[:6000], re.DOTALL)
     if not match:
@@ -333,225 +335,13 @@ def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
 
 
 def signer_mention(cable: Cable) -> Mention | None:
-    """The signer, its surname expanded to a full name by the signers table or the chief of mission."""
+    """The signer, its surname expanded to a full name by the signers table or the chief of mission.
+
+    A last word the signers table and the chiefs of mission do not know is not taken for a signer."""
     if not cable.signer or len(cable.signer) < 3:
         return None
     full = linking.signer_full_name(cable.signer, cable.station, cable.created)
+    if full is None and not linking.known_signer(cable.signer):
+        return None
     name = full or cable.signer.title()
     return Mention(0, -1, -1, cable.signer, name, "", "US", 1, "signer")
-
-
-# ---------------------------------------------------------------- resolution within the cable
-
-def _compatible(a: str, b: str) -> bool:
-    """True when two given-name parts can be the same person ('' fits all; 'R.' fits 'Ryan')."""
-    if not a or not b:
-        return True
-    x, y = a.split()[0].rstrip(".").lower(), b.split()[0].rstrip(".").lower()
-    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
-
-
-def _merge(persons: list[Person], m: Mention) -> int:
-    """Attach a named mention to the person it names (same surname, compatible given names) or add one."""
-    tokens = m.name.split()
-    key, fore = surname_key(tokens[-1]), " ".join(tokens[:-1])
-    east = lexicon()["east_asian"]
-    for i in range(len(persons) - 1, -1, -1):
-        p = persons[i]
-        family_first = len(tokens) == 1 and (p.country in east or m.country in east) and \
-            surname_key(p.name.split()[0]) == key
-        if family_first or (surname_key(p.surname) == key and _compatible(p.forename, fore)):
-            if len(fore) > len(p.forename):
-                p.name = m.name
-            if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
-                p.role, p.extra["_role_kind"] = m.role, m.kind
-            if m.country and m.strength >= p.strength:
-                p.country, p.strength = m.country, m.strength
-            p.mentions.append(m)
-            m.person = i
-            return i
-    persons.append(Person(m.name, tokens[-1], m.role, m.country, m.strength, [m], {"_role_kind": m.kind}))
-    m.person = len(persons) - 1
-    return m.person
-
-
-def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
-    """Where each word occurs as a whole word (not inside a longer word or a hyphenated name)."""
-    out = []
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            before = text[i - 1] if i else " "
-            after = text[i + len(word)] if i + len(word) < len(text) else " "
-            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
-                out.append((i, word))
-            i = text.find(word, i + len(word))
-    return sorted(out)
-
-
-def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentions: list[Mention]) -> None:
-    """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
-    east = set(lexicon()["east_asian"])
-    keys: dict[str, list[int]] = {}
-    for i, p in enumerate(persons):
-        names = {p.surname}
-        if p.country in east and p.forename:
-            names.add(p.forename.split()[0])
-        for n in names:
-            if len(surname_key(n)) >= 3:
-                keys.setdefault(n, []).append(i)
-    if not keys:
-        return
-    lookup: dict[str, list[int]] = {}
-    for k, ids in keys.items():
-        for variant in {k.lower(), _PARTICLE.sub("", k.lower())}:
-            lookup.setdefault(variant, []).extend(i for i in ids if i not in lookup.get(variant, []))
-    by_para: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.start >= 0:
-            by_para.setdefault(m.paragraph, []).append((m.start, m.end))
-    for para, text in segs:
-        caps = is_caps(text)
-        taken = by_para.get(para, [])
-        if caps:
-            found = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
-            found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
-        else:
-            found = _occurrences(text, {w.removesuffix("'s") for w in _CAPWORD.findall(text)
-                                        if w.lower().removesuffix("'s") in lookup})
-        for start, word in found:
-            if word[-2:] in ("'s", "\u2019s"):
-                word = word[:-2]
-            cands = lookup.get(word.lower())
-            if not cands or (not caps and not word[0].isupper()):
-                continue
-            if any(s <= start < e for s, e in taken):
-                continue
-            target = cands[0]
-            if len(cands) > 1:
-                before = [(m.paragraph, m.start, m.person) for m in mentions
-                          if m.person in cands and (m.paragraph, m.start) < (para, start)]
-                target = max(before)[2] if before else cands[0]
-            m = Mention(para, start, start + len(word), word, persons[target].name, kind="surname",
-                        person=target)
-            persons[target].mentions.append(m)
-            mentions.append(m)
-
-
-def _designation_person(label: str, cable: Cable, persons: list[Person], context: dict) -> int | None:
-    """The person a role designation of the sending post stands for, added when the tables name them."""
-    for i, p in enumerate(persons):
-        if p.extra.get("_designation") == label:
-            return i
-    found: int | None = None
-    if label == "Ambassador":
-        chief = context.get("chief")
-        if chief and chief["role"].startswith("ambassador"):
-            m = Mention(0, -1, -1, chief["name"], chief["name"], "Ambassador", "US", 2, "role")
-            found = _merge(persons, m)
-    elif label == "Secretary of State":
-        sec = linking.secretary_of_state(cable.created)
-        if sec:
-            m = Mention(0, -1, -1, sec["name"], sec["name"], "Secretary of State", "US", 2, "role")
-            found = _merge(persons, m)
-    else:
-        short = {"Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge", "Consul General": "Consul"}[label]
-        for i, p in enumerate(persons):
-            kinds = {m.kind for m in p.mentions}
-            if kinds & {"classified_by", "signer"} and (short in p.role or label in p.role):
-                found = i
-        chief = context.get("chief")
-        if found is None and label == "Charge d'Affaires":
-            for i, p in enumerate(persons):
-                if any(m.kind == "signer" for m in p.mentions) and not (
-                        chief and surname_key(chief["surname"]) == surname_key(p.surname)):
-                    found = i
-    if found is not None:
-        persons[found].extra["_designation"] = label
-        if not persons[found].role:
-            persons[found].role = label
-    return found
-
-
-_DESIGNATION_HINTS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
-                      "CONSUL", "CG")
-
-
-def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Mention], context: dict) -> None:
-    labels = lexicon()["role_designations"]
-    for para, text in segs:
-        if not any(hint in text for hint in _DESIGNATION_HINTS):
-            continue
-        caps = is_caps(text)
-        pattern = _patterns()["designation_caps" if caps else "designation"]
-        for match in pattern.finditer(text):
-            phrase = " ".join(match["d"].split())
-            label = next((v for k, v in labels.items() if k.lower() == phrase.lower()), None)
-            if label is None:
-                continue
-            i = _designation_person(label, cable, persons, context)
-            if i is None:
-                continue
-            m = Mention(para, match.start(), match.end(), phrase, persons[i].name, label, kind="role", person=i)
-            persons[i].mentions.append(m)
-            mentions.append(m)
-
-
-def find_persons(cable: Cable) -> tuple[list[Person], list[Mention]]:
-    """Every person of a cable, resolved within it, with every mention (spans by paragraph)."""
-    segs = segments(cable)
-    host = linking.host_country(cable.station)
-    mentions: list[Mention] = []
-    for para, text in segs:
-        if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-            mentions += titled_mentions(para, text, is_caps(text))
-    for m in mentions:
-        if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
-            m.country = host
-    special = [m for m in (classified_by_mention(cable, segs[0][1]), signer_mention(cable)) if m]
-    special += _tag_mentions(cable)
-    known = {m.name.split()[-1] for m in mentions + special}
-    known |= {k.upper() for k in known}
-    for para, text in segs:
-        if not is_caps(text):
-            taken = [(m.start, m.end) for m in mentions if m.paragraph == para]
-            mentions += untitled_mentions(para, text, known, taken)
-    mentions.sort(key=lambda m: (m.paragraph, m.start))
-    persons: list[Person] = []
-    for m in special + mentions:
-        _merge(persons, m)
-    mentions = special + mentions
-    context = {"chief": linking.chief_of_mission(cable.station, cable.created)}
-    _designations(segs, cable, persons, mentions, context)
-    _surname_mentions(segs, persons, mentions)
-    east = set(lexicon()["east_asian"])
-    for p in persons:
-        if p.country in east and p.forename and not re.search(r"[A-Z]\.", p.name):
-            p.surname = p.name.split()[0]
-    _link(persons, cable)
-    return persons, mentions
-
-
-def _link(persons: list[Person], cable: Cable) -> None:
-    """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking)."""
-    for p in persons:
-        forename = p.forename
-        pocom = None
-        if p.country in ("US", ""):
-            pocom = linking.link_pocom(p.surname, forename, p.role, cable.station, cable.created)
-            if pocom and not forename:
-                p.name = pocom["name"]
-        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""),
-                                         cable.created)
-        if wikidata is None and p.strength == 0 and p.country != "US" and not pocom:
-            wikidata = linking.link_wikidata(p.surname, forename, p.role, "US", cable.created)
-            if wikidata:
-                p.country = "US"
-        if wikidata is None and pocom:
-            wikidata = linking.pocom_wikidata(pocom["pocom"], p.surname, cable.created)
-        p.extra = {k: v for k, v in p.extra.items() if not k.startswith("_")}
-        p.extra["id"] = linking.person_id(p.name, p.surname, p.country, cable.reference_id, wikidata, pocom)
-        if pocom:
-            p.extra["pocom"] = pocom
-        if wikidata:
-            p.extra["wikidata"] = wikidata

@@ -33,6 +33,13 @@ def station_countries() -> dict[str, str]:
 
 
 @cache
+def iso_to_fips() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 to the FIPS 10-4 digraph that cable TAGS use ('DE' -> 'GM', 'GB' -> 'UK')."""
+    with (DATA / "iso_fips.csv").open(encoding="utf-8") as handle:
+        return {row["iso"]: row["fips"] for row in csv.DictReader(handle)}
+
+
+@cache
 def signers() -> dict[str, dict[str, str]]:
     """Signer surname to station to full name ('CROCKER' -> 'ISLAMABAD' -> 'Ryan Clark Crocker')."""
     return json.loads((DATA / "signers.json").read_text(encoding="utf-8"))
@@ -78,6 +85,28 @@ def wikidata_by_surname() -> dict[str, list[dict[str, Any]]]:
             for key in keys:
                 if key:
                     out.setdefault(key, []).append(row)
+    return out
+
+
+@cache
+def leader_surnames() -> dict[str, list[tuple[str, int, int]]]:
+    """Surname (as written, capitalised) -> (country, first year, last year) of heads of state and government,
+    foreign ministers and US Secretaries of State in the Wikidata table."""
+    top = re.compile(r"^(?:US )?(?:President|Prime Minister|Chancellor|Premier|King|Queen|Emir|Sultan|Supreme Leader)"
+                     r"|Minister of Foreign|Foreign Minister|Secretary of State", re.IGNORECASE)
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for rows in wikidata_by_surname().values():
+        for row in rows:
+            spans = [(s, e) for label, s, e in row["spans"] if top.search(label)]
+            if not spans or not row["countries"]:
+                continue
+            start, end = min(s for s, _ in spans), max(min(e, 2011) for _, e in spans)
+            for name in row["names"]:
+                parts = name.split()
+                if len(parts) >= 2 and parts[-1][:1].isupper():
+                    entry = (row["countries"][0], start, end)
+                    if entry not in out.setdefault(parts[-1], []):
+                        out[parts[-1]].append(entry)
     return out
 
 

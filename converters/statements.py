@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from converters.people import Mention, Person, find_persons, is_caps, segments
+from converters.people import Mention, Person, is_caps, segments
 from converters.people_tables import lexicon
 from converters.record import Cable
+from converters.resolve import find_persons
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Amb|Sen|Rep|St|No|Jr|Sr|Brig|Capt|Gov|Prof|Jan"
                      r"|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ref|Para|approx|i\.e|e\.g|a\.i|U\.S|U\.N|U\.K)|(?-i:(?<![\w'])[A-Z]))"
                      r"\.$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"')]?\s+(?=[\"(]?[A-Z0-9])")
-_FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have|would|will"
+_FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
                      r"|quickly|immediately|bluntly|frankly|emphatically|initially|finally|earlier|previously"
                      r"|reportedly|only|simply|never|however|himself|herself|personally|briefly|directly|in turn"
@@ -29,8 +30,9 @@ _FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|s
 _COORD = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:(?!(?:the|a|an|he|she|they|it|his|her|their|we|i)\b)[a-z-]+\s+)"
                     r"{0,4}$")
 _INTRO = re.compile(r"^\s*(?:\(?[A-Z]{1,4}\)\s*)?(?:(?:[A-Z][A-Za-z]*\b[^,.;]{0,60},\s*)?(?:the\s+|The\s+)?)$")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|not|to)\s+$", re.IGNORECASE)
-_PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE)\s+(?:also\s+|again\s+|then\s+|further\s+|later\s+)*$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|not|to|will|would|should|could|might|must|may|shall|can"
+                      r"|cannot|never)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE|I)\s+(?:also\s+|again\s+|then\s+|further\s+|later\s+)*$")
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -113,14 +115,14 @@ def _text_after(text: str, pos: int, end: int) -> str:
     return rest.strip(" ,;") or text[pos:end].strip()
 
 
-def paragraph_statements(para: int, text: str, mentions: list[Mention],
-                         last: int | None) -> tuple[list[dict], int | None]:
-    """The statements of one paragraph; `last` is the speaker carried over for pronouns."""
+def paragraph_statements(para: int, text: str, mentions: list[Mention], last: int | None,
+                         signer: int | None = None) -> tuple[list[dict], int | None]:
+    """The statements of one paragraph; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
     participles = _verb_tables()[2]
     caps = is_caps(text)
     out: list[dict] = []
     ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
-    if not ordered and last is None:
+    if not ordered and last is None and signer is None:
         return out, last
     all_verbs = verb_matches(text)
     if not all_verbs and "," not in text:
@@ -146,7 +148,10 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention],
                     speaker = _mention_after(sentence_mentions, text, v_end)
                 elif subject and subject.end <= v_start and _COORD.search(before):
                     speaker = subject
-                elif _PRONOUN.search(before):
+                elif (pronoun := _PRONOUN.search(before)) and pronoun.group(1) == "I":
+                    if signer is not None:
+                        speaker = Mention(para, -1, -1, "I", "", person=signer)
+                elif pronoun:
                     near = [m for m in sentence_mentions if m.end <= v_start]
                     carried = near[-1].person if near else (
                         last if last is not None else next((m.person for m in reversed(ordered)
@@ -185,10 +190,14 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     """Every statement of a cable as record dicts: paragraph, speaker and addressee surnames, verb, text."""
     out: list[dict] = []
     last: int | None = None
+    signer = next((m.person for m in mentions if m.kind == "signer"), None)
+    by_para: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_para.setdefault(m.paragraph, []).append(m)
     for para, text in segments(cable):
         if para == 0 and cable.paragraphs:
             continue
-        found, last = paragraph_statements(para, text, [m for m in mentions if m.paragraph == para], last)
+        found, last = paragraph_statements(para, text, by_para.get(para, []), last, signer)
         out += sorted(found, key=lambda s: s["_pos"])
     records = []
     for s in out:

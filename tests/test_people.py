@@ -9,9 +9,9 @@ import pytest
 
 from converters import linking
 from converters.parse import parse
-from converters.people import find_persons
 from converters.people_tables import skeleton
 from converters.readers import read
+from converters.resolve import find_persons
 from converters.statements import extract
 
 ROOT = Path(__file__).resolve().parent.parent
