@@ -12,7 +12,7 @@ Pure functions over the package tables of converters/people_data/. The rules (do
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from converters.people_tables import (
@@ -72,10 +72,14 @@ def _active(row: dict[str, str], date: str) -> bool:
 
 def chief_of_mission(station: str | None, created: str | None) -> dict[str, str] | None:
     """The US chief of mission in the station's country at the cable's date (POCOM), ambassadors first."""
+    return _chief(station, created[:10] if created else None)
+
+
+@lru_cache(maxsize=4096)
+def _chief(station: str | None, date: str | None) -> dict[str, str] | None:
     country = host_country(station)
-    if not country or country == "US" or not created:
+    if not country or country == "US" or not date:
         return None
-    date = created[:10]
     rows = [r for r in chiefs_by_country().get(country, []) if _active(r, date)]
     rows.sort(key=lambda r: (not r["role"].startswith("ambassador"), bool(not r["ended"]), r["started"]), reverse=False)
     rows = [r for r in rows if r["ended"] or r["started"] >= rows[0]["started"]]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from converters import linking
-from converters.people_tables import forenames, iso_to_fips, lexicon
+from converters.people_tables import forenames, iso_to_fips, lexicon, trie_regex
 from converters.record import Cable
 
 
@@ -75,7 +75,7 @@ _FUNCTION_CAPS = {"IS", "WAS", "WERE", "HAD", "HAS", "HAVE", "WILL", "WOULD", "C
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "(?:" + trie_regex(set(words)).replace(r"\ ", r"\s+") + ")"
 
 
 @cache
@@ -189,6 +189,29 @@ def _title_starts() -> frozenset[str]:
     return frozenset(w.split()[0] for w in words)
 
 
+_PRECEDING = re.compile(r"\b([A-Z][A-Za-z'-]*)\s+$")
+
+
+@lru_cache(maxsize=256)
+def capword_set(text: str) -> frozenset[str]:
+    """The distinct capitalised words of a text (cached: the finders share them)."""
+    return frozenset(CAPWORD_RE.findall(text))
+
+
+def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
+    """Where each word occurs as a whole word (not inside a longer word or a hyphenated name), in text order."""
+    out = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            after = text[i + len(word)] if i + len(word) < len(text) else " "
+            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+                out.append((i, word))
+            i = text.find(word, i + len(word))
+    return sorted(out)
+
+
 @lru_cache(maxsize=256)
 def capwords(text: str) -> list[tuple[int, str]]:
     """Capitalised words of a text with their offsets (cached: the finders share them)."""
@@ -199,8 +222,7 @@ def capwords(text: str) -> list[tuple[int, str]]:
 def _head_pattern() -> re.Pattern:
     """The last word of every title ('Minister', 'A/S', 'Mr.'): where a titled name can end its role."""
     ends = {t.split()[-1] for t in lexicon()["titles"]}
-    alternation = "|".join(re.escape(e) for e in sorted(ends, key=len, reverse=True))
-    return re.compile(rf"(?=[A-Z])(?<![\w/])(?:{alternation})(?![\w/])")
+    return re.compile(rf"(?=[A-Z])(?<![\w/])(?:{trie_regex(ends)})(?![\w/])")
 
 
 @cache
@@ -259,13 +281,16 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
     out: list[Mention] = []
     given = forenames()
     stop = _stop()
-    words = capwords(text)
+    present = capword_set(text)
+    starts = [start for start, _ in occurrences(text, present & given)]
+    for position, _ in occurrences(text, {w.removesuffix("'s") for w in present} & known):
+        before = _PRECEDING.search(text, max(0, position - 60), position)
+        if before and before.group(1) not in stop:
+            starts.append(before.start(1))
     full = patterns()["full"]
     pos = 0
-    for i, (start, w) in enumerate(words):
+    for start in sorted(set(starts)):
         if start < pos:
-            continue
-        if w not in given and (w in stop or i + 1 == len(words) or words[i + 1][1].removesuffix("'s") not in known):
             continue
         match = full.match(text, start)
         if match is None:

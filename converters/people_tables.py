@@ -127,6 +127,29 @@ def _span(position: str) -> tuple[str, int, int]:
     return label, int(start) if start.isdigit() else 0, int(end) if end.isdigit() else 9999
 
 
+def trie_regex(words) -> str:
+    """A regular expression alternation of literal words factored as a trie ('said|stated' -> 's(?:aid|tated)'),
+    much faster in Python's engine than a flat alternation of many words."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
 def ascii_fold(text: str) -> str:
     """Strip diacritics: 'Jörg' to 'Jorg'."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -11,14 +11,14 @@ import re
 
 from converters import linking
 from converters.people import (
-    CAPWORD_RE,
     WORD_RE,
     Mention,
     Person,
     _stop,
-    capwords,
+    capword_set,
     classified_by_mention,
     is_caps,
+    occurrences,
     patterns,
     segments,
     signer_mention,
@@ -75,20 +75,6 @@ def _merge(persons: list[Person], m: Mention) -> int:
     return m.person
 
 
-def _occurrences(text: str, words: set[str]) -> list[tuple[int, str]]:
-    """Where each word occurs as a whole word (not inside a longer word or a hyphenated name)."""
-    out = []
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            before = text[i - 1] if i else " "
-            after = text[i + len(word)] if i + len(word) < len(text) else " "
-            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
-                out.append((i, word))
-            i = text.find(word, i + len(word))
-    return sorted(out)
-
-
 def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
     east = set(lexicon()["east_asian"])
@@ -117,8 +103,8 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
             found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
             found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
         else:
-            found = _occurrences(text, {w.removesuffix("'s") for w in CAPWORD_RE.findall(text)
-                                        if w.lower().removesuffix("'s") in lookup})
+            found = occurrences(text, {w.removesuffix("'s") for w in capword_set(text)
+                                       if w.lower().removesuffix("'s") in lookup})
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
@@ -147,8 +133,15 @@ _ROLE_REFERENCE = re.compile(
     r"(?!\s*[A-Z][a-z])(?!-)")
 
 
+_ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "chancellor", "governor", "chairman",
+               "speaker", "senator", "general", "sheikh", "prince", "director", "mayor", "secretary", "spokesman")
+
+
 def _role_references(segs, persons: list[Person], mentions: list[Mention]) -> None:
     """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
+    roles = [p.role.lower() for p in persons if p.role and not p.extra.get("_unresolved")]
+    if not any(r.endswith(head) for r in roles for head in _ROLE_HEADS):
+        return
     for para, text in segs:
         if is_caps(text):
             continue
@@ -248,8 +241,8 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
         if is_caps(text):
             continue
         taken = by_para.get(para, [])
-        for start, word in capwords(text):
-            word = word.removesuffix("'s")
+        hits = {w.removesuffix("'s") for w in capword_set(text)}
+        for start, word in occurrences(text, {w for w in hits if w in index}):
             rows = index.get(word)
             if not rows or word in stop or len(word) < 4 or surname_key(word) in known:
                 continue
@@ -279,10 +272,12 @@ def find_persons(cable: Cable) -> tuple[list[Person], list[Mention]]:
     special += tag_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
     known |= {k.upper() for k in known}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m.paragraph, []).append((m.start, m.end))
     for para, text in segs:
         if not is_caps(text):
-            taken = [(m.start, m.end) for m in mentions if m.paragraph == para]
-            mentions += untitled_mentions(para, text, known, taken)
+            mentions += untitled_mentions(para, text, known, spans.get(para, []))
     mentions.sort(key=lambda m: (m.paragraph, m.start))
     persons: list[Person] = []
     for m in special + mentions:

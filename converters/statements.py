@@ -10,10 +10,11 @@ speaker (`He added`), or the object of `according to`. The addressee is a person
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from converters.people import Mention, Person, is_caps, segments
-from converters.people_tables import lexicon
+from converters.people_tables import lexicon, trie_regex
 from converters.record import Cable
 from converters.resolve import find_persons
 
@@ -60,8 +61,7 @@ def _vocabulary() -> frozenset[str]:
 
 @cache
 def _vocabulary_pattern() -> re.Pattern:
-    words = sorted(_vocabulary(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b(?!-)")
+    return re.compile(r"\b(?:" + trie_regex(_vocabulary()) + r")\b(?!-)")
 
 
 def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -82,7 +82,7 @@ def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[tupl
             found = (word.start(), word.end(), low)
         if found:
             out.append(found)
-    return out
+    return sorted(out)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -127,11 +127,16 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
     all_verbs = verb_matches(text)
     if not all_verbs and "," not in text:
         return out, last
+    starts = [m.start for m in ordered]
+    verb_starts = [v[0] for v in all_verbs]
     for s_start, s_end in sentences(text):
-        sentence_mentions = [m for m in ordered if s_start <= m.start < s_end]
+        sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
+        if not sentence_verbs and "," not in text[s_start:s_end]:
+            continue
+        sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
             text[s_start:sentence_mentions[0].start]) else None
-        for v_start, v_end, verb in (v for v in all_verbs if s_start <= v[0] < s_end):
+        for v_start, v_end, verb in sentence_verbs:
             if not caps and text[v_start].isupper() and v_start == s_start:
                 continue
             before = text[max(s_start, v_start - 80):v_start]
