@@ -219,9 +219,11 @@ def capwords(text: str) -> list[tuple[int, str]]:
 
 
 @cache
-def _head_pattern() -> re.Pattern:
+def _head_pattern(caps: bool = False) -> re.Pattern:
     """The last word of every title ('Minister', 'A/S', 'Mr.'): where a titled name can end its role."""
     ends = {t.split()[-1] for t in lexicon()["titles"]}
+    if caps:
+        ends = {e.upper() for e in ends}
     return re.compile(rf"(?=[A-Z])(?<![\w/])(?:{trie_regex(ends)})(?![\w/])")
 
 
@@ -231,19 +233,10 @@ def _title_starts_upper() -> frozenset[str]:
 
 
 def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
-    """The titled pattern tried only where a capitalised word can start a role."""
+    """The titled pattern tried only just before a title word ('Minister', 'A/S'), where a role can end."""
     starts = _title_starts_upper() if caps else _title_starts()
-    if caps:
-        pos = 0
-        for start, w in capwords(text):
-            if start >= pos and (w in starts or ("/" in w and w.split("/")[0] + "/" in starts)):
-                match = pattern.match(text, start)
-                if match:
-                    pos = match.end()
-                    yield match
-        return
     pos = 0
-    for head in _head_pattern().finditer(text):
+    for head in _head_pattern(caps).finditer(text):
         if head.start() < pos:
             continue
         lo = max(pos, head.start() - 90)
@@ -251,7 +244,7 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
         for start, w in words[-6:]:
             if start < pos:
                 continue
-            if w in starts or (len(w) <= 5 and w.isupper()):
+            if w in starts or (not caps and len(w) <= 5 and w.isupper()):
                 match = pattern.match(text, start)
                 if match and match.end() > head.end():
                     pos = match.end()
