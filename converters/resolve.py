@@ -26,7 +26,7 @@ from converters.people import (
     titled_mentions,
     untitled_mentions,
 )
-from converters.people_tables import leader_surnames, lexicon, surname_key
+from converters.people_tables import forenames, leader_surnames, lexicon, surname_key
 from converters.record import Cable
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
@@ -233,6 +233,7 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
         return
     index = leader_surnames()
     stop = _stop()
+    given = forenames()
     known = {surname_key(p.surname) for p in persons}
     by_para: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
@@ -244,7 +245,9 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
         hits = {w.removesuffix("'s") for w in capword_set(text)}
         for start, word in occurrences(text, {w for w in hits if w in index}):
             rows = index.get(word)
-            if not rows or word in stop or len(word) < 4 or surname_key(word) in known:
+            if not rows or len(rows) > 2 or word in stop or word in given or len(word) < 4:
+                continue
+            if surname_key(word) in known:
                 continue
             active = [r for r in rows if r[1] - 6 <= year <= r[2] + 1]
             if not active or f" {word.lower()} " in text or any(s <= start < e for s, e in taken):

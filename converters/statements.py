@@ -154,7 +154,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
                 elif subject and subject.end <= v_start and _COORD.search(before):
                     speaker = subject
                 elif (pronoun := _PRONOUN.search(before)) and pronoun.group(1) == "I":
-                    if signer is not None:
+                    if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
                         speaker = Mention(para, -1, -1, "I", "", person=signer)
                 elif pronoun:
                     near = [m for m in sentence_mentions if m.end <= v_start]

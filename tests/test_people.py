@@ -114,3 +114,30 @@ def test_east_asian_family_name_first():
     persons, _ = extract(parse(raw))
     wen = [p for p in persons if p["name"].startswith("Wen")]
     assert len(wen) == 1 and wen[0]["surname"] == "Wen" and wen[0]["wikidata"]["qid"] == "Q16628"
+
+
+def test_office_holders_named_by_surname_alone():
+    """07TELAVIV2652 names Karzai, Ahmadinejad, Hariri and Livni without title or given name."""
+    raw = list(islice(read(ROOT / "samples/wikileaks-2010-12/cables.jsonl"), 17, 18))[0]
+    c = parse(raw)
+    assert c.reference_id == "07TELAVIV2652"
+    by = {p["surname"]: p for p in extract(c)[0]}
+    assert {"Karzai", "Ahmadinejad", "Livni"} <= set(by)
+    assert by["Ahmadinejad"]["country"] == "IR" and by["Karzai"]["country"] == "AF"
+
+
+def test_unnamed_post_role_stays_one_role_person():
+    """08BERLIN531 speaks of the DCM without naming the holder: one person named by the role word."""
+    raw = list(islice(read(ROOT / "samples/wikileaks-2010-12/cables.jsonl"), 25, 26))[0]
+    c = parse(raw)
+    persons, _ = extract(c)
+    dcm = [p for p in persons if p["surname"] == "DCM"]
+    assert c.reference_id == "08BERLIN531" and len(dcm) == 1
+    assert dcm[0]["role"] == "Deputy Chief of Mission" and dcm[0]["country"] == "US"
+
+
+def test_countries_are_written_as_tags_codes():
+    raw = list(read(ROOT / "tests/data/person_tags.jsonl"))[0]
+    persons, _ = extract(parse(raw))
+    brown = next(p for p in persons if p["surname"] == "Brown")
+    assert brown["country"] == "UK" and brown["wikidata"]["qid"] == "Q10648"
