@@ -18,7 +18,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "converters" / "people_data"
 CORE_OFFICE = re.compile(
-    r"^(US )?(President|Prime Minister|Chancellor|Premier|King|Queen|Emir|Sultan|Head of State)\\b|Minister of Foreign"
+    r"^(US )?(President|Prime Minister|Chancellor|Premier|King|Queen|Emir|Sultan|Head of State)\b|Minister of Foreign"
     r"|Foreign Minister|Minister for Foreign|External Affairs|Secretary of State|Vice President|Secretary-General"
     r"|Minister of Defen|Minister of (the )?Interior|Minister of Home|Minister of Finance|National Security Advisor"
     r"|^US ambassador", re.IGNORECASE)

@@ -63,7 +63,7 @@ class Person:
 _TOKEN = (r"(?:(?:al|el|bin|ibn|bint|abu|abd|de|da|del|della|van|von|der|le|la|du|dos|das|ul|ud|Al|El|Abu|Abd|Bin|Ibn"
           r"|Van|Von|De|Da|Le|La|Du)[- ])?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*[a-z\u00df-\u00ff]"
           r"(?:['\u2019][A-Z][a-z]+|[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*")
-_NAME = rf"(?:[A-Z]\.\s*)?{_TOKEN}(?:\s+(?:[A-Z]\.|{_TOKEN})){{0,3}}"
+_NAME = rf"(?:[A-Z]\.\s*)?{_TOKEN}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[A-Z][a-z])|{_TOKEN})){{0,3}}"
 _CAPS_TOKEN = r"(?:(?:AL|EL|BIN|IBN|ABU|ABD|DE|VAN|VON|UL)[- ])?[A-Z][A-Z'\-]*[A-Z]"
 _CAPS_NAME = rf"(?:[A-Z]\.\s*)?{_CAPS_TOKEN}(?:\s+(?:[A-Z]\.|{_CAPS_TOKEN})){{0,2}}"
 _FUNCTION_CAPS = {"IS", "WAS", "WERE", "HAD", "HAS", "HAVE", "WILL", "WOULD", "COULD", "SHOULD", "MAY", "AND", "OF",
@@ -139,7 +139,8 @@ def clean_name(name: str, caps: bool = False) -> str:
     kept: list[str] = []
     for token in name.split():
         bare = token.rstrip(".,")
-        if caps and (bare in _FUNCTION_CAPS or bare.title() in stop):
+        if caps and (bare in _FUNCTION_CAPS or bare.title() in stop or bare.lower() in lexicon()["verbs"]
+                     or bare.lower() in lexicon()["participles"]):
             break
         if not caps and (bare in stop or bare.lower() in lexicon()["verbs"]):
             break
@@ -352,14 +353,21 @@ def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
     return None
 
 
+_MIXED_SIGNER = re.compile(r"(?:^|\n|\s{2,})([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*$")
+
+
 def signer_mention(cable: Cable) -> Mention | None:
     """The signer, its surname expanded to a full name by the signers table or the chief of mission.
 
     A last word the signers table and the chiefs of mission do not know is not taken for a signer."""
-    if not cable.signer or len(cable.signer) < 3:
+    signer = cable.signer
+    if not signer:
+        tail = _MIXED_SIGNER.search(cable.body.rstrip()[-200:])
+        signer = tail.group(1) if tail else None
+    if not signer or len(signer) < 3:
         return None
-    full = linking.signer_full_name(cable.signer, cable.station, cable.created)
-    if full is None and not linking.known_signer(cable.signer):
+    full = linking.signer_full_name(signer, cable.station, cable.created)
+    if full is None and not linking.known_signer(signer):
         return None
-    name = full or cable.signer.title()
-    return Mention(0, -1, -1, cable.signer, name, "", "US", 1, "signer")
+    name = full or signer.title()
+    return Mention(0, -1, -1, signer, name, "", "US", 1, "signer")

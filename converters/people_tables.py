@@ -103,10 +103,14 @@ def leader_surnames() -> dict[str, list[tuple[str, int, int]]]:
             start, end = min(s for s, _ in spans), max(min(e, 2011) for _, e in spans)
             for name in row["names"]:
                 parts = name.split()
-                if len(parts) >= 2 and parts[-1][:1].isupper():
-                    entry = (row["countries"][0], start, end)
-                    if entry not in out.setdefault(parts[-1], []):
-                        out[parts[-1]].append(entry)
+                if len(parts) < 2:
+                    continue
+                last = parts[-1]
+                for key in {last, re.sub(r"^(?:al|el|Al|El)-", "", last)}:
+                    if key[:1].isupper():
+                        entry = (row["countries"][0], start, end)
+                        if entry not in out.setdefault(key, []):
+                            out[key].append(entry)
     return out
 
 
