@@ -94,8 +94,9 @@ def patterns() -> dict[str, re.Pattern]:
     designation_caps = re.compile(
         r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]) + r")(?!\s+(?:of|to|for|in|at)\b)(?![\w'-])",
         re.IGNORECASE)
+    bare = _alternation(["Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"])
     designation = re.compile(
-        r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]).replace("the", "[Tt]he")
+        r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]).replace("the", "[Tt]he") + "|" + bare
         + r")(?!\s+(?:of|to|for|in|at)\b)(?!\s*[A-Z][a-z])(?![\w-])")
     full = re.compile(rf"(?<![\w.-])(?=[A-Z])(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.|{_TOKEN})){{1,3}})(?![\w-])")
     return {"titled": titled, "titled_caps": titled_caps, "designation": designation, "full": full,

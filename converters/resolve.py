@@ -81,7 +81,7 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
     keys: dict[str, list[int]] = {}
     for i, p in enumerate(persons):
         names = {p.surname}
-        if p.country in east and p.forename:
+        if p.forename and (p.country in east or re.search(r"\b(?:bin|ibn|bint)\b", p.surname)):
             names.add(p.forename.split()[0])
         for n in names:
             if len(surname_key(n)) >= 3:
@@ -213,7 +213,12 @@ def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Ment
         pattern = patterns()["designation_caps" if caps else "designation"]
         for match in pattern.finditer(text):
             phrase = " ".join(match["d"].split())
-            label = next((v for k, v in labels.items() if k.lower() == phrase.lower()), None)
+            if not phrase.lower().startswith("the "):
+                before = text[max(0, match.start() - 30):match.start()]
+                if caps or re.search(r"[A-Z][\w.'-]*\s+$", before) and not re.search(r"[.:;]\s+\S+\s+$", before):
+                    continue
+            key = phrase if phrase.lower().startswith("the ") else "the " + phrase
+            label = next((v for k, v in labels.items() if k.lower() == key.lower()), None)
             if label is None:
                 continue
             i = _designation_person(label, cable, persons, context)

@@ -26,7 +26,10 @@ _FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|s
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
                      r"|quickly|immediately|bluntly|frankly|emphatically|initially|finally|earlier|previously"
                      r"|reportedly|only|simply|never|however|himself|herself|personally|briefly|directly|in turn"
-                     r"|in response|at one point|at the meeting|in the meeting|twice|once)[\s,]*)*$",
+                     r"|in response|at one point|at the meeting|in the meeting|twice|once"
+                     r"|on\s+\w+\s+\d{1,2}|(?:January|February|March|April|May|June|July|August|September|October"
+                     r"|November|December)\s+\d{1,2}|\([^()]{0,80}\)|,\s*(?:the|a|an|who|which|his|her)\b[^,;]{0,90},)"
+                     r"[\s,]*)*$",
                      re.IGNORECASE)
 _COORD = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:(?!(?:the|a|an|he|she|they|it|his|her|their|we|i)\b)[a-z-]+\s+)"
                     r"{0,4}$")
