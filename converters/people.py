@@ -74,6 +74,15 @@ _FUNCTION_CAPS = {"IS", "WAS", "WERE", "HAD", "HAS", "HAVE", "WILL", "WOULD", "C
                   "UNCLASSIFIED", "UNCLAS", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "END", "NOTE"}
 
 
+_HONORIFICS = {"Sheikh", "Shaikh", "Shaykh", "Sheikha", "Dr", "Mr", "Mrs", "Ms", "General", "Gen", "Prince", "Princess",
+               "Ambassador", "Amb", "Sayyid", "Sayed", "Mullah", "Maulana", "Haji", "Hajji", "Professor", "Prof",
+               "SHEIKH", "DR", "MR", "MRS", "GENERAL", "GEN", "PRINCE", "AMBASSADOR"}
+_CAPS_AMBIGUOUS = {"CHARGE", "HEAD", "CHIEF", "LEADER", "DEPUTY", "CHAIR", "FATHER", "MAJOR", "JUSTICE", "FOUNDER",
+                   "OWNER", "EDITOR", "CAPTAIN", "COMMANDER", "DIRECTOR", "COUNSELOR", "COUNSELLOR", "ENVOY", "CONSUL",
+                   "GENERAL", "REPRESENTATIVE", "SPEAKER", "MARSHAL", "COORDINATOR", "D", "MG", "BG", "CG", "DG",
+                   "VP", "CDA", "MP", "ATTACHE", "PROSECUTOR", "GOVERNOR", "STAFF", "CEO", "BISHOP", "IMAM"}
+
+
 def _alternation(words) -> str:
     return "(?:" + trie_regex(set(words)).replace(r"\ ", r"\s+") + ")"
 
@@ -90,7 +99,10 @@ def patterns() -> dict[str, re.Pattern]:
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:{of_words})(?:\s+(?:and\s+)?(?:{of_words})){{0,3}}))?"
             r"(?:\s+a\.i\.)?")
     titled = re.compile(rf"(?<![\w/.-])(?=[A-Z]){role}\s+(?P<name>{_NAME})")
-    titled_caps = re.compile(rf"(?<![\w/.-])(?=[A-Za-z])(?i:{role})\s+(?P<name>{_CAPS_NAME})")
+    caps_heads = _alternation([t for t in lex["titles"] if t.split()[-1].rstrip(".").upper() not in _CAPS_AMBIGUOUS])
+    caps_role = (rf"(?:(?P<dem>{dems})\s+)?(?P<mods>(?:{mods}\s+){{0,3}})(?P<head>{caps_heads})"
+                 rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:{of_words})(?:\s+(?:and\s+)?(?:{of_words})){{0,3}}))?")
+    titled_caps = re.compile(rf"(?<![\w/.-])(?=[A-Za-z])(?i:{caps_role})\s+(?P<name>{_CAPS_NAME})")
     designation_caps = re.compile(
         r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]) + r")(?!\s+(?:of|to|for|in|at)\b)(?![\w'-])",
         re.IGNORECASE)
@@ -138,7 +150,10 @@ def clean_name(name: str, caps: bool = False) -> str:
     """Cut a candidate name at its first word that cannot be part of a name; '' when nothing is left."""
     stop = _stop()
     kept: list[str] = []
-    for token in name.split():
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].rstrip(".") in _HONORIFICS:
+        tokens.pop(0)
+    for token in tokens:
         bare = token.rstrip(".,")
         if caps and (bare in _FUNCTION_CAPS or bare.title() in stop or bare.lower() in lexicon()["verbs"]
                      or bare.lower() in lexicon()["participles"]):
