@@ -156,6 +156,7 @@ def _given_match(forename: str, names: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
     """A Wikidata link for a person, or None: surname (or skeleton) + country + dates + (office or given name)."""
     year = year_of(created)
@@ -188,6 +189,7 @@ def link_wikidata(surname: str, forename: str, role: str, country: str, created:
     return {"qid": row["qid"], "label": row["name"], "method": f"wikidata:{method}", "confidence": score}
 
 
+@lru_cache(maxsize=65536)
 def link_pocom(surname: str, forename: str, role: str, station: str | None, created: str | None) -> dict | None:
     """A POCOM chief-of-mission link for a US official, or None."""
     if not created or not surname:
@@ -211,6 +213,7 @@ def link_pocom(surname: str, forename: str, role: str, station: str | None, crea
             "confidence": 0.8}
 
 
+@lru_cache(maxsize=16384)
 def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | None:
     """The Wikidata item of a POCOM chief of mission: a US row of the same name holding a US ambassadorship."""
     for row in wikidata_by_surname().get(skeleton(surname), []):

@@ -140,10 +140,11 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
 def _role_references(segs, persons: list[Person], mentions: list[Mention]) -> None:
     """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
     roles = [p.role.lower() for p in persons if p.role and not p.extra.get("_unresolved")]
-    if not any(r.endswith(head) for r in roles for head in _ROLE_HEADS):
+    needles = {head.capitalize() for r in roles for head in _ROLE_HEADS if r.endswith(head)}
+    if not needles:
         return
     for para, text in segs:
-        if is_caps(text):
+        if not any(n in text for n in needles) or is_caps(text):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
@@ -265,9 +266,9 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
             known.add(surname_key(word))
 
 
-def find_persons(cable: Cable) -> tuple[list[Person], list[Mention]]:
+def find_persons(cable: Cable, segs: list[tuple[int, str]] | None = None) -> tuple[list[Person], list[Mention]]:
     """Every person of a cable, resolved within it, with every mention (spans by paragraph)."""
-    segs = segments(cable)
+    segs = segments(cable) if segs is None else segs
     host = linking.host_country(cable.station)
     mentions: list[Mention] = []
     for para, text in segs:
@@ -311,19 +312,20 @@ def _link(persons: list[Person], cable: Cable) -> None:
             p.extra = {"id": linking.person_id(p.name, p.surname, "", cable.reference_id, None, None)}
             continue
         forename = p.forename
+        year = cable.created[:4] if cable.created else None
+        date = cable.created[:10] if cable.created else None
         pocom = None
         if p.country in ("US", ""):
-            pocom = linking.link_pocom(p.surname, forename, p.role, cable.station, cable.created)
+            pocom = linking.link_pocom(p.surname, forename, p.role, cable.station, date)
             if pocom and not forename:
                 p.name = pocom["name"]
-        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""),
-                                         cable.created)
+        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year)
         if wikidata is None and p.strength == 0 and p.country != "US" and not pocom:
-            wikidata = linking.link_wikidata(p.surname, forename, p.role, "US", cable.created)
+            wikidata = linking.link_wikidata(p.surname, forename, p.role, "US", year)
             if wikidata:
                 p.country = "US"
         if wikidata is None and pocom:
-            wikidata = linking.pocom_wikidata(pocom["pocom"], p.surname, cable.created)
+            wikidata = linking.pocom_wikidata(pocom["pocom"], p.surname, year)
         p.extra = {k: v for k, v in p.extra.items() if not k.startswith("_")}
         p.extra["id"] = linking.person_id(p.name, p.surname, p.country, cable.reference_id, wikidata, pocom)
         if pocom:

@@ -194,7 +194,8 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
     return out, last
 
 
-def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]) -> list[dict]:
+def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention],
+                    segs: list[tuple[int, str]] | None = None) -> list[dict]:
     """Every statement of a cable as record dicts: paragraph, speaker and addressee surnames, verb, text."""
     out: list[dict] = []
     last: int | None = None
@@ -202,7 +203,7 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    for para, text in segments(cable):
+    for para, text in segs if segs is not None else segments(cable):
         if para == 0 and cable.paragraphs:
             continue
         found, last = paragraph_statements(para, text, by_para.get(para, []), last, signer)
@@ -220,6 +221,7 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
 
 def extract(cable: Cable) -> tuple[list[dict], list[dict]]:
     """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists."""
-    persons, mentions = find_persons(cable)
-    statements = find_statements(cable, persons, mentions)
+    segs = segments(cable)
+    persons, mentions = find_persons(cable, segs)
+    statements = find_statements(cable, persons, mentions, segs)
     return [p.to_json() for p in persons], statements
