@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from converters import linking
-from converters.people_tables import forenames, iso_to_fips, lexicon, trie_regex
+from converters.people_tables import (
+    chiefs_by_surname,
+    english_words,
+    forenames,
+    iso_to_fips,
+    leader_surnames,
+    lexicon,
+    signers,
+    skeleton,
+    trie_regex,
+)
 from converters.record import Cable
 
 
@@ -269,13 +279,23 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
                     break
 
 
+def _caps_name_ok(name: str) -> bool:
+    """An all-caps candidate name whose words are ordinary English words is kept only when a name table knows it."""
+    words = english_words()
+    if not any(w.lower() in words for w in name.split()):
+        return True
+    last = name.split()[-1]
+    return last.upper() in signers() or last in leader_surnames() or last in forenames() or \
+        bool(chiefs_by_surname().get(skeleton(last)))
+
+
 def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
     """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'."""
     out: list[Mention] = []
     pattern = patterns()["titled_caps" if caps else "titled"]
     for match in _titled_matches(pattern, text, caps):
         name = clean_name(match["name"], caps)
-        if not name or (caps and len(name) < 3):
+        if not name or (caps and (len(name) < 3 or not _caps_name_ok(name))):
             continue
         role, country = _role_label(match)
         strength = 3 if match["dem"] else (2 if country else 0)
@@ -377,9 +397,11 @@ def signer_mention(cable: Cable) -> Mention | None:
 
     A last word the signers table and the chiefs of mission do not know is not taken for a signer."""
     signer = cable.signer
-    if not signer:
-        tail = _MIXED_SIGNER.search(cable.body.rstrip()[-200:])
-        signer = tail.group(1) if tail else None
+    if not signer or not linking.known_signer(signer):
+        tail = cable.body.rstrip()[-200:]
+        mixed = _MIXED_SIGNER.search(tail)
+        words = ([mixed.group(1)] if mixed else []) + re.findall(r"\b[A-Z][A-Z'-]{2,}\b", tail)[::-1][:6]
+        signer = next((w for w in words if linking.known_signer(w)), signer)
     if not signer or len(signer) < 3:
         return None
     full = linking.signer_full_name(signer, cable.station, cable.created)

@@ -26,6 +26,13 @@ def forenames() -> frozenset[str]:
 
 
 @cache
+def english_words() -> frozenset[str]:
+    """Lower-case words seen at least 30 times in mixed-case cables (people_data/english.txt): in all-caps text
+    a titled 'name' that is one of these is taken for an ordinary word unless a name table knows it."""
+    return frozenset((DATA / "english.txt").read_text(encoding="utf-8").split())
+
+
+@cache
 def station_countries() -> dict[str, str]:
     """Station key of a reference id to the ISO 3166-1 alpha-2 code of its country ('ISLAMABAD' -> 'PK')."""
     with (DATA / "station_country.csv").open(encoding="utf-8") as handle:
