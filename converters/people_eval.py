@@ -2,6 +2,7 @@
 
 Persons match by surname within a cable (case, diacritics and a leading al-/el- folded); statements match by
 (paragraph, speaker surname), each distinct pair counted once. Precision, recall and F1 are micro-averaged.
+A development file `dev-<REFID>.json` is skipped when `<REFID>.json` exists.
 """
 
 from __future__ import annotations
@@ -43,7 +44,11 @@ def score(gold_dir: Path, root: Path, extractor: Extractor = extract) -> dict:
     """Scores over every gold file: overall persons and statements, and per cable."""
     totals = {"persons": [0, 0, 0], "statements": [0, 0, 0]}
     per_cable = {}
-    for path in sorted(gold_dir.glob("*.json")):
+    paths = sorted(gold_dir.glob("*.json"))
+    official = {p.name for p in paths if not p.name.startswith("dev-")}
+    for path in paths:
+        if path.name.startswith("dev-") and path.name.removeprefix("dev-") in official:
+            continue  # the shared gold file of the same cable wins over a development annotation
         gold = json.loads(path.read_text(encoding="utf-8"))
         cable = load_cable(root, gold["source"])
         persons, statements = extractor(cable)

@@ -110,7 +110,7 @@ def leader_surnames() -> dict[str, list[tuple[str, int, int]]]:
             start, end = min(s for s, _ in spans), max(min(e, 2011) for _, e in spans)
             for name in row["names"]:
                 parts = name.split()
-                if len(parts) < 2:
+                if len(parts) < 2 or " of " in name or re.fullmatch(r"[IVX]+", parts[-1]):
                     continue
                 last = parts[-1]
                 for key in {last, re.sub(r"^(?:al|el|Al|El)-", "", last)}:
