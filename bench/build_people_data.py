@@ -142,6 +142,19 @@ def main() -> None:
             iso, fips = row["ISO3166-1-Alpha-2"].strip(), row["FIPS"].strip()
             if iso and fips:
                 writer.writerow([iso, fips])
+    places: set[str] = set()
+    with (ref / "country-codes.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for col in ("CLDR display name", "official_name_en", "UNTERM English Short", "Capital"):
+                value = re.sub(r"\(.*?\)", "", row[col] or "").strip()
+                if value and "," not in value:
+                    places.add(value)
+    with (ref / "us_diplomatic_posts_wikidata.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for col in ("city", "country"):
+                if row[col]:
+                    places.add(row[col].strip())
+    (OUT / "places.txt").write_text("\n".join(sorted(places)) + "\n", encoding="utf-8")
     chiefs = pocom(ref, by_name)
     with (OUT / "pocom_chiefs.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(chiefs[0]))
@@ -159,6 +172,14 @@ def main() -> None:
                     words = match.group(1).split()
                     for n in range(2, len(words) + 1):
                         names.add(" ".join(words[:n]))
+    if cables:
+        lower: Counter[str] = Counter()
+        for path in cables.rglob("*"):
+            if path.is_file():
+                lower.update(re.findall(r"(?<![\w'-])[a-z]{3,}(?![\w'-])", path.read_text(encoding="utf-8",
+                                                                                        errors="ignore")))
+        common = sorted(w for w, n in lower.items() if n >= 8)
+        (OUT / "english.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     people = wikidata(ref, names)
     with (OUT / "wikidata_persons.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(people[0]))

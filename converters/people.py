@@ -19,6 +19,7 @@ from converters.people_tables import (
     iso_to_fips,
     leader_surnames,
     lexicon,
+    place_names,
     signers,
     skeleton,
     trie_regex,
@@ -216,6 +217,7 @@ def _title_starts() -> frozenset[str]:
     return frozenset(w.split()[0] for w in words)
 
 
+_AFTER_LOWER = re.compile(r"(?<![.:;!?])\b[a-z][a-z-]+\s+$")
 _PRECEDING = re.compile(r"\b([A-Z][A-Za-z'-]*)\s+$")
 
 
@@ -312,7 +314,14 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
     given = forenames()
     stop = _stop()
     present = capword_set(text)
+    english = english_words()
+    places = place_names()
+    unknown = {w for w in present if len(w) > 2 and not w.isupper() and w not in stop and w not in given
+               and w.lower() not in english and w not in places and "'" not in w}
     starts = [start for start, _ in occurrences(text, present & given)]
+    for position, _ in occurrences(text, unknown):
+        if _AFTER_LOWER.search(text, max(0, position - 30), position):
+            starts.append(position)
     for position, _ in occurrences(text, {w.removesuffix("'s") for w in present} & known):
         before = _PRECEDING.search(text, max(0, position - 60), position)
         if before and before.group(1) not in stop:
@@ -340,7 +349,8 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
         parts = name.split()
         if len(parts) < 2 or parts[0] in stop:
             continue
-        if parts[0] in given or (parts[-1] in known and len(parts) <= 3):
+        strange = all(p in unknown for p in parts) and " ".join(parts) not in places and len(parts) <= 3
+        if parts[0] in given or (parts[-1] in known and len(parts) <= 3) or strange:
             start = match.start() + offset
             out.append(Mention(paragraph, start, start + len(name), name, name, kind="name"))
     return out

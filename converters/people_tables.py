@@ -27,9 +27,15 @@ def forenames() -> frozenset[str]:
 
 @cache
 def english_words() -> frozenset[str]:
-    """Lower-case words seen at least 30 times in mixed-case cables (people_data/english.txt): in all-caps text
+    """Lower-case words seen at least 8 times in mixed-case cables (people_data/english.txt): in all-caps text
     a titled 'name' that is one of these is taken for an ordinary word unless a name table knows it."""
     return frozenset((DATA / "english.txt").read_text(encoding="utf-8").split())
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Country, capital and US-post city names (people_data/places.txt): never taken for a person's name."""
+    return frozenset((DATA / "places.txt").read_text(encoding="utf-8").splitlines())
 
 
 @cache
