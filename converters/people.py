@@ -316,10 +316,13 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
     present = capword_set(text)
     english = english_words()
     places = place_names()
-    unknown = {w for w in present if len(w) > 2 and not w.isupper() and w not in stop and w not in given
-               and w.lower() not in english and w not in places and "'" not in w}
+    unknown = {w for w in present - given - stop - places
+               if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
     starts = [start for start, _ in occurrences(text, present & given)]
-    for position, _ in occurrences(text, unknown):
+    for position, word in occurrences(text, unknown):
+        after = position + len(word)
+        if text[after:after + 1] != " " or not text[after + 1:after + 2].isupper():
+            continue  # an unknown single word is no name: a second capitalised word must follow
         if _AFTER_LOWER.search(text, max(0, position - 30), position):
             starts.append(position)
     for position, _ in occurrences(text, {w.removesuffix("'s") for w in present} & known):
