@@ -132,6 +132,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
         return out, last
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
+    all_participles = list(participles.finditer(text)) if "ing" in text else []
     for s_start, s_end in sentences(text):
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
         if not sentence_verbs and "," not in text[s_start:s_end]:
@@ -143,8 +144,6 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
             if not caps and text[v_start].isupper() and v_start == s_start:
                 continue
             before = text[max(s_start, v_start - 80):v_start]
-            if _PASSIVE.search(before):
-                continue
             speaker: Mention | None = None
             if verb == "according to":
                 speaker = _mention_after(sentence_mentions, text, v_end)
@@ -166,7 +165,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
                                                             if m.end <= v_start), None))
                     if carried is not None:
                         speaker = Mention(para, -1, -1, "he", "", person=carried)
-            if speaker is None:
+            if speaker is None or _PASSIVE.search(before):
                 continue
             addressee = None
             if verb in lexicon()["addressee_verbs"] or verb in ("said", "explained", "complained", "stressed",
@@ -181,7 +180,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
             out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
                         "addressee": addressee.person if addressee else None, "_pos": v_start})
             last = speaker.person
-        for match in participles.finditer(text, s_start, s_end):
+        for match in (m for m in all_participles if s_start <= m.start() < s_end):
             prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < match.start()]
             who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= match.start()
                                                       else None)
