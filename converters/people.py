@@ -139,7 +139,7 @@ def _stop() -> frozenset[str]:
 
 WORD_RE = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
 
-CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z'-]*")
+CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _NONSPACE = re.compile(r"\S+")
 
@@ -325,7 +325,7 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
             continue  # an unknown single word is no name: a second capitalised word must follow
         if _AFTER_LOWER.search(text, max(0, position - 30), position):
             starts.append(position)
-    for position, _ in occurrences(text, {w.removesuffix("'s") for w in present} & known):
+    for position, _ in occurrences(text, present & known):
         before = _PRECEDING.search(text, max(0, position - 60), position)
         if before and before.group(1) not in stop:
             starts.append(before.start(1))

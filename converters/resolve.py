@@ -92,6 +92,8 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
     for k, ids in keys.items():
         for variant in {k.lower(), _PARTICLE.sub("", k.lower())}:
             lookup.setdefault(variant, []).extend(i for i in ids if i not in lookup.get(variant, []))
+    cased = {variant for k in lookup for variant in (k.capitalize(), k.upper(), k.title())}
+    cased |= {k for ks in keys for k in (ks, _PARTICLE.sub("", ks))}
     by_para: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         if m.start >= 0:
@@ -103,8 +105,7 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
             found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
             found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
         else:
-            found = occurrences(text, {w.removesuffix("'s") for w in capword_set(text)
-                                       if w.lower().removesuffix("'s") in lookup})
+            found = occurrences(text, capword_set(text) & cased)
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
@@ -248,8 +249,7 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
         if is_caps(text):
             continue
         taken = by_para.get(para, [])
-        hits = {w.removesuffix("'s") for w in capword_set(text)}
-        for start, word in occurrences(text, {w for w in hits if w in index}):
+        for start, word in occurrences(text, capword_set(text) & index.keys()):
             rows = index.get(word)
             if not rows or len(rows) > 2 or word in stop or word in given or len(word) < 4:
                 continue
