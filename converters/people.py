@@ -380,6 +380,28 @@ def tag_mentions(cable: Cable) -> list[Mention]:
     return out
 
 
+_ROUTING_OFFICER = re.compile(r"\b[A-Z]{1,5}/[A-Z]{1,6}(?:/[A-Z]{1,6})?\s+([A-Z])([A-Z]{3,}(?:-[A-Z]{2,})?)\b")
+
+
+def routing_mentions(cable: Cable) -> list[Mention]:
+    """Action officers in routing lines: `PASS TO ISN/RA RMANGIELLO` -> Mangiello (the glued initial dropped)."""
+    head = cable.body[:3000]
+    if "/" not in head:
+        return []
+    out = []
+    english = english_words()
+    places = place_names()
+    for match in _ROUTING_OFFICER.finditer(head):
+        token = match.group(1) + match.group(2)
+        if token in _FUNCTION_CAPS or token.lower() in english or token.title() in places | forenames():
+            continue
+        known = token in signers() or token.title() in leader_surnames() or chiefs_by_surname().get(skeleton(token))
+        surname = token if known else match.group(2)
+        name = "Mc" + surname[2:].title() if surname.startswith("MC") else surname.title()
+        out.append(Mention(0, -1, -1, token, name, "", "US", 0, "routing"))
+    return out
+
+
 def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
     """The official of the Classified By line, from the record or the text ('Ambassador Ryan C. Crocker')."""
     given = cable.classified_by

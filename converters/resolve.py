@@ -20,6 +20,7 @@ from converters.people import (
     is_caps,
     occurrences,
     patterns,
+    routing_mentions,
     segments,
     signer_mention,
     tag_mentions,
@@ -278,7 +279,7 @@ def find_persons(cable: Cable, segs: list[tuple[int, str]] | None = None) -> tup
         if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
             m.country = host
     special = [m for m in (classified_by_mention(cable, segs[0][1]), signer_mention(cable)) if m]
-    special += tag_mentions(cable)
+    special += tag_mentions(cable) + routing_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
     known |= {k.upper() for k in known}
     spans: dict[int, list[tuple[int, int]]] = {}
@@ -298,9 +299,12 @@ def find_persons(cable: Cable, segs: list[tuple[int, str]] | None = None) -> tup
     _leader_mentions(segs, cable, persons, mentions)
     _role_references(segs, persons, mentions)
     east = set(lexicon()["east_asian"])
+    family = set(lexicon()["east_asian_surnames"])
     for p in persons:
-        if p.country in east and p.forename and not re.search(r"[A-Z]\.", p.name):
-            p.surname = p.name.split()[0]
+        parts = p.name.split()
+        if p.forename and not re.search(r"[A-Z]\.", p.name) and (
+                p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in forenames())):
+            p.surname = parts[0]
     _link(persons, cable)
     return persons, mentions
 
