@@ -73,7 +73,7 @@ class Person:
 
 _TOKEN = (r"(?:(?:al|el|bin|ibn|bint|abu|abd|de|da|del|della|van|von|der|le|la|du|dos|das|ul|ud|Al|El|Abu|Abd|Bin|Ibn"
           r"|Van|Von|De|Da|Le|La|Du)[- ])?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*[a-z\u00df-\u00ff]"
-          r"(?:['\u2019][A-Z][a-z]+|[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*")
+          r"(?:['\u2019](?!s\b)[A-Za-z][a-z]+|[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*")
 _NAME = rf"(?:[A-Z]\.\s*)?{_TOKEN}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[A-Z][a-z])|{_TOKEN})){{0,3}}"
 _CAPS_TOKEN = r"(?:(?:AL|EL|BIN|IBN|ABU|ABD|DE|VAN|VON|UL)[- ])?[A-Z][A-Z'\-]*[A-Z]"
 _CAPS_NAME = rf"(?:[A-Z]\.\s*)?{_CAPS_TOKEN}(?:\s+(?:[A-Z]\.|{_CAPS_TOKEN})){{0,2}}"
@@ -169,7 +169,10 @@ def clean_name(name: str, caps: bool = False) -> str:
         if caps and (bare in _FUNCTION_CAPS or bare.title() in stop or bare.lower() in lexicon()["verbs"]
                      or bare.lower() in lexicon()["participles"]):
             break
-        if not caps and (bare in stop or bare.lower() in lexicon()["verbs"]):
+        low = bare.lower()
+        verbs = lexicon()["verbs"]
+        if not caps and (bare in stop or low in verbs or (low.endswith("s") and (low[:-1] + "d" in verbs
+                                                                                 or low[:-1] + "ed" in verbs))):
             break
         kept.append(token)
     while kept and _INITIAL.fullmatch(kept[-1]):

@@ -30,7 +30,7 @@ def load_cable(root: Path, source: dict) -> Cable:
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
             "tp": tp, "predicted": n_pred, "gold": n_gold}
 
 

@@ -47,7 +47,7 @@ def _compatible(a: str, b: str) -> bool:
 
 def _merge(persons: list[Person], m: Mention) -> int:
     """Attach a named mention to the person it names (same surname, compatible given names) or add one."""
-    tokens = m.name.split()
+    tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in m.name.split()]
     while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
         tokens.pop()
     m.name = " ".join(tokens)

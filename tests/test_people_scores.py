@@ -14,9 +14,9 @@ GOLD = ROOT / "tests" / "gold"
 def test_scores_against_the_gold_set():
     result = score(GOLD, ROOT)
     summary = {k: result[k] for k in ("cables", "persons", "statements")}
-    print("\npeople/statement scores:", json.dumps(summary))
+    print("\npeople/statement scores:", json.dumps(summary, default=lambda x: round(x, 3)))
     for ref, row in result["per_cable"].items():
-        print(ref, "persons F1", row["persons"]["f1"], "statements F1", row["statements"]["f1"],
+        print(ref, f"persons F1 {row['persons']['f1']:.3f} statements F1 {row['statements']['f1']:.3f}",
               "missed", row["persons"]["missed"] + row["statements"]["missed"])
     assert result["cables"] >= 3
     assert result["persons"]["f1"] >= 0.85, summary
