@@ -157,22 +157,32 @@ def is_caps(text: str) -> bool:
     return upper > 0 and lower < 0.05 * (lower + upper)
 
 
+@cache
+def _verb_forms() -> frozenset[str]:
+    """Reporting verbs and participles in lower case, with their third-person forms ('reiterates')."""
+    lex = lexicon()
+    forms = set(lex["verbs"]) | set(lex["participles"])
+    for verb in lex["verbs"]:
+        if verb.endswith("ed"):
+            forms |= {verb[:-2] + "s", verb[:-2] + "es", verb[:-1] + "s", verb[:-3] + "ies"}
+    return frozenset(forms)
+
+
 def clean_name(name: str, caps: bool = False) -> str:
     """Cut a candidate name at its first word that cannot be part of a name; '' when nothing is left."""
     stop = _stop()
+    verbs = _verb_forms()
     kept: list[str] = []
     tokens = name.split()
     while len(tokens) > 1 and tokens[0].rstrip(".") in _HONORIFICS:
         tokens.pop(0)
     for token in tokens:
         bare = token.rstrip(".,")
-        if caps and (bare in _FUNCTION_CAPS or bare.title() in stop or bare.lower() in lexicon()["verbs"]
-                     or bare.lower() in lexicon()["participles"]):
+        if bare.lower() in verbs:
             break
-        low = bare.lower()
-        verbs = lexicon()["verbs"]
-        if not caps and (bare in stop or low in verbs or (low.endswith("s") and (low[:-1] + "d" in verbs
-                                                                                 or low[:-1] + "ed" in verbs))):
+        if caps and (bare in _FUNCTION_CAPS or bare.title() in stop):
+            break
+        if not caps and bare in stop:
             break
         kept.append(token)
     while kept and _INITIAL.fullmatch(kept[-1]):
