@@ -243,15 +243,20 @@ def capword_set(text: str) -> frozenset[str]:
 def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
     """Where each word occurs as a whole word (not inside a longer word or a hyphenated name), in text order."""
     out = []
+    n = len(text)
+    find = text.find
     for word in words:
-        i = text.find(word)
+        size = len(word)
+        i = find(word)
         while i >= 0:
+            end = i + size
             before = text[i - 1] if i else " "
-            after = text[i + len(word)] if i + len(word) < len(text) else " "
+            after = text[end] if end < n else " "
             if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
                 out.append((i, word))
-            i = text.find(word, i + len(word))
-    return sorted(out)
+            i = find(word, end)
+    out.sort()
+    return out
 
 
 @lru_cache(maxsize=256)
