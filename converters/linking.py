@@ -19,6 +19,7 @@ from converters.people_tables import (
     ascii_fold,
     chiefs_by_country,
     chiefs_by_surname,
+    english_words,
     signers,
     skeleton,
     station_countries,
@@ -98,9 +99,14 @@ def _by_year(value: str | dict[str, str], created: str | None) -> str:
     return value.get(year) or ""
 
 
-def known_signer(signer: str) -> bool:
-    """True when a signer surname is in the signers table or is the surname of a chief of mission."""
-    return signer.upper() in signers() or skeleton(signer) in chiefs_by_surname()
+def known_signer(signer: str, station: str | None = None) -> bool:
+    """True when a signer surname is in the signers table or is the surname of a chief of mission.
+
+    A word of ordinary English (`FOR`) counts only when the signers table knows it for this very post."""
+    if signer.lower() in english_words():
+        return station in signers().get(signer.upper(), {})
+    return signer.upper() in signers() or any(
+        surname_key(r["surname"]) == surname_key(signer) for r in chiefs_by_surname().get(skeleton(signer), []))
 
 
 def signer_full_name(signer: str, station: str | None, created: str | None) -> str | None:

@@ -178,13 +178,15 @@ def clean_name(name: str, caps: bool = False) -> str:
         tokens.pop(0)
     for token in tokens:
         bare = token.rstrip(".,")
-        if bare.lower() in verbs:
+        if bare.lower() in verbs or any(ch.isdigit() for ch in bare) or "/" in bare:
             break
         if caps and (bare in _FUNCTION_CAPS or bare.title() in stop):
             break
         if not caps and bare in stop:
             break
-        kept.append(token)
+        kept.append(token.rstrip(",;:"))
+        if token[-1] in ",;:":
+            break
     while kept and _INITIAL.fullmatch(kept[-1]):
         kept.pop()
     text = " ".join(kept)
@@ -413,7 +415,7 @@ def routing_mentions(cable: Cable) -> list[Mention]:
         token = match.group(1) + match.group(2)
         if token in _FUNCTION_CAPS or token.lower() in english or token.title() in places | forenames():
             continue
-        known = token in signers() or token.title() in leader_surnames() or chiefs_by_surname().get(skeleton(token))
+        known = token in signers() or token.title() in leader_surnames() or linking.known_signer(token)
         surname = token if known else match.group(2)
         name = "Mc" + surname[2:].title() if surname.startswith("MC") else surname.title()
         out.append(Mention(0, -1, -1, token, name, "", "US", 0, "routing"))
@@ -454,11 +456,12 @@ def signer_mention(cable: Cable) -> Mention | None:
         tail = cable.body.rstrip()[-200:]
         mixed = _MIXED_SIGNER.search(tail)
         words = ([mixed.group(1)] if mixed else []) + re.findall(r"\b[A-Z][A-Z'-]{2,}\b", tail)[::-1][:6]
-        signer = next((w for w in words if linking.known_signer(w)), signer)
+        signer = next((w for w in words if linking.known_signer(w, cable.station)), signer)
     if not signer or len(signer) < 3:
         return None
     full = linking.signer_full_name(signer, cable.station, cable.created)
-    if full is None and not linking.known_signer(signer):
+    plain_word = signer.lower() in english_words() or signer.upper() in _FUNCTION_CAPS
+    if full is None and not linking.known_signer(signer, cable.station) and (signer != cable.signer or plain_word):
         return None
     name = full or signer.title()
     return Mention(0, -1, -1, signer, name, "", "US", 1, "signer")
