@@ -425,8 +425,12 @@ def routing_mentions(cable: Cable) -> list[Mention]:
 def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
     """The official of the Classified By line, from the record or the text ('Ambassador Ryan C. Crocker')."""
     given = cable.classified_by
-    if given is not None and given.name:
-        return Mention(0, -1, -1, given.name, given.name, given.title or "", "US", 2, "classified_by")
+    if isinstance(given, dict):  # a record read back from JSON
+        name, title = given.get("name"), given.get("title")
+    else:
+        name, title = getattr(given, "name", None), getattr(given, "title", None)
+    if name:
+        return Mention(0, -1, -1, name, clean_name(name) or name, title or "", "US", 2, "classified_by")
     match = re.search(r"Classified\s+By\s*:?\s*(?P<what>.{3,120}?)(?=\s*(?:[,;]|\bfor\s+reasons?\b|\breasons?\b"
                       r"|\bE\.\s?O\.|\b1\.[45]\b|$))", preamble, re.IGNORECASE)
     if not match:
