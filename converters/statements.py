@@ -114,7 +114,7 @@ def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | No
 
 def _text_after(text: str, pos: int, end: int) -> str:
     rest = text[pos:end].strip()
-    rest = re.sub(r"^(?:that|,)\s+", "", rest)
+    rest = re.sub(r"^(?:that\b,?|,)\s*", "", rest)
     return rest.strip(" ,;") or text[pos:end].strip()
 
 
