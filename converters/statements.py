@@ -128,14 +128,14 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
     if not ordered and last is None and signer is None:
         return out, last
     all_verbs = verb_matches(text)
-    if not all_verbs and "," not in text:
+    all_participles = list(participles.finditer(text)) if "ing" in text and "," in text else []
+    if not all_verbs and not all_participles:
         return out, last
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
-    all_participles = list(participles.finditer(text)) if "ing" in text else []
     for s_start, s_end in sentences(text):
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
-        if not sentence_verbs and "," not in text[s_start:s_end]:
+        if not sentence_verbs and not any(s_start <= m.start() < s_end for m in all_participles):
             continue
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
