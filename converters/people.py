@@ -1,8 +1,8 @@
-"""Find the people a cable names and resolve their mentions within the cable.
+"""Find the people a cable's text names: the Mention and Person records and the mention finders.
 
-Rule-based and fast: a title and role lexicon (people_data/lexicon.json), regular expressions for names
-after titles, given names for untitled full names, person TAGS, the Classified By line, the signer and the
-role designations of the sending post (`the Ambassador`). No NLP model. See docs/people.md.
+Rule-based and fast: a title and role lexicon (people_data/lexicon.json), regular expressions for names after
+titles, given names and name tables for untitled names. The frame of the cable (TAGS, routing lines, Classified
+By, signer) is read by converters.frame_people; resolution is converters.resolve. No NLP model. See docs/people.md.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from converters import linking
 from converters.people_tables import (
     chiefs_by_surname,
     english_words,
@@ -77,7 +76,7 @@ _TOKEN = (r"(?:(?:al|el|bin|ibn|bint|abu|abd|de|da|del|della|van|von|der|le|la|d
 _NAME = rf"(?:[A-Z]\.\s*)?{_TOKEN}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[A-Z][a-z])|{_TOKEN})){{0,3}}"
 _CAPS_TOKEN = r"(?:(?:AL|EL|BIN|IBN|ABU|ABD|DE|VAN|VON|UL)[- ])?[A-Z][A-Z'\-]*[A-Z]"
 _CAPS_NAME = rf"(?:[A-Z]\.\s*)?{_CAPS_TOKEN}(?:\s+(?:[A-Z]\.|{_CAPS_TOKEN})){{0,2}}"
-_FUNCTION_CAPS = {"IS", "WAS", "WERE", "HAD", "HAS", "HAVE", "WILL", "WOULD", "COULD", "SHOULD", "MAY", "AND", "OF",
+FUNCTION_CAPS = {"IS", "WAS", "WERE", "HAD", "HAS", "HAVE", "WILL", "WOULD", "COULD", "SHOULD", "MAY", "AND", "OF",
                   "THE", "TO", "THAT", "WHO", "IN", "ON", "AT", "FOR", "WITH", "AS", "ALSO", "BUT", "OR", "NOT",
                   "BY", "FROM", "DURING", "AFTER", "BEFORE", "THIS", "HIS", "HER", "ITS", "THEIR", "AN", "A", "IF",
                   "SAID", "TOLD", "AGAIN", "THEN", "STILL", "HIMSELF", "WHICH", "WHEN", "WHILE", "AMB", "GOP",
@@ -180,7 +179,7 @@ def clean_name(name: str, caps: bool = False) -> str:
         bare = token.rstrip(".,")
         if bare.lower() in verbs or any(ch.isdigit() for ch in bare) or "/" in bare:
             break
-        if caps and (bare in _FUNCTION_CAPS or bare.title() in stop):
+        if caps and (bare in FUNCTION_CAPS or bare.title() in stop):
             break
         if not caps and bare in stop:
             break
@@ -377,95 +376,3 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
             start = match.start() + offset
             out.append(Mention(paragraph, start, start + len(name), name, name, kind="name"))
     return out
-
-
-def tag_mentions(cable: Cable) -> list[Mention]:
-    """Persons in TAGS: 'OVIP (RICE, CONDOLEEZZA)', 'CLINTON, HILLARY' or 'OVIP BIDEN JOSEPH'."""
-    match = re.search(r"\bTAGS?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", cable.body[:6000], re.DOTALL)
-    if not match:
-        return []
-    out = []
-    given = forenames()
-    tokens = list(re.finditer(r"\(?[A-Z][A-Za-z'-]+\)?", match.group(1)))
-    for first_tok, second_tok in zip(tokens, tokens[1:], strict=False):
-        surname, first = first_tok.group(0).strip("()"), second_tok.group(0).strip("()")
-        between = match.group(1)[first_tok.end():second_tok.start()]
-        bracketed = first_tok.group(0).startswith("(") and second_tok.group(0).endswith(")")
-        if len(surname) < 3 or len(first) < 3 or not re.fullmatch(r"[\s,]*", between):
-            continue
-        if bracketed or (first.title() in given and len(surname) >= 4 and surname.isupper()):
-            name = f"{first.title()} {surname.title()}"
-            text = f"{surname}, {first}" if "," in between else f"{surname} {first}"
-            out.append(Mention(0, -1, -1, text, name, "", "", 0, "tags"))
-    return out
-
-
-_ROUTING_OFFICER = re.compile(r"\b[A-Z]{1,5}/[A-Z]{1,6}(?:/[A-Z]{1,6})?\s+([A-Z])([A-Z]{3,}(?:-[A-Z]{2,})?)\b")
-
-
-def routing_mentions(cable: Cable) -> list[Mention]:
-    """Action officers in routing lines: `PASS TO ISN/RA RMANGIELLO` -> Mangiello (the glued initial dropped)."""
-    head = cable.body[:3000]
-    if "/" not in head:
-        return []
-    out = []
-    english = english_words()
-    places = place_names()
-    for match in _ROUTING_OFFICER.finditer(head):
-        token = match.group(1) + match.group(2)
-        if token in _FUNCTION_CAPS or token.lower() in english or token.title() in places | forenames():
-            continue
-        known = token in signers() or token.title() in leader_surnames() or linking.known_signer(token)
-        surname = token if known else match.group(2)
-        name = "Mc" + surname[2:].title() if surname.startswith("MC") else surname.title()
-        out.append(Mention(0, -1, -1, token, name, "", "US", 0, "routing"))
-    return out
-
-
-def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
-    """The official of the Classified By line, from the record or the text ('Ambassador Ryan C. Crocker')."""
-    given = cable.classified_by
-    if isinstance(given, dict):  # a record read back from JSON
-        name, title = given.get("name"), given.get("title")
-    else:
-        name, title = getattr(given, "name", None), getattr(given, "title", None)
-    if name:
-        return Mention(0, -1, -1, name, clean_name(name) or name, title or "", "US", 2, "classified_by")
-    match = re.search(r"Classified\s+By\s*:?\s*(?P<what>.{3,120}?)(?=\s*(?:[,;]|\bfor\s+reasons?\b|\breasons?\b"
-                      r"|\bE\.\s?O\.|\b1\.[45]\b|$))", preamble, re.IGNORECASE)
-    if not match:
-        return None
-    what = re.sub(r"^(?:A/|Acting\s+)", "", match["what"].strip())
-    what = re.sub(r"^A/(?=[A-Z])", "", what)
-    caps = is_caps(what)
-    found = titled_mentions(0, what, caps)
-    if found:
-        m = found[0]
-        return Mention(0, -1, -1, what, m.name, m.role, m.country or "US", 2, "classified_by")
-    name = clean_name(what, caps)
-    if 2 <= len(name.split()) <= 4:
-        return Mention(0, -1, -1, what, name, "", "US", 1, "classified_by")
-    return None
-
-
-_MIXED_SIGNER = re.compile(r"(?:^|\n|\s{2,})([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*$")
-
-
-def signer_mention(cable: Cable) -> Mention | None:
-    """The signer, its surname expanded to a full name by the signers table or the chief of mission.
-
-    A last word the signers table and the chiefs of mission do not know is not taken for a signer."""
-    signer = cable.signer
-    if not signer or not linking.known_signer(signer):
-        tail = cable.body.rstrip()[-200:]
-        mixed = _MIXED_SIGNER.search(tail)
-        words = ([mixed.group(1)] if mixed else []) + re.findall(r"\b[A-Z][A-Z'-]{2,}\b", tail)[::-1][:6]
-        signer = next((w for w in words if linking.known_signer(w, cable.station)), signer)
-    if not signer or len(signer) < 3:
-        return None
-    full = linking.signer_full_name(signer, cable.station, cable.created)
-    plain_word = signer.lower() in english_words() or signer.upper() in _FUNCTION_CAPS
-    if full is None and not linking.known_signer(signer, cable.station) and (signer != cable.signer or plain_word):
-        return None
-    name = full or signer.title()
-    return Mention(0, -1, -1, signer, name, "", "US", 1, "signer")

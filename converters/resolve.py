@@ -10,20 +10,17 @@ from __future__ import annotations
 import re
 
 from converters import linking
+from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
 from converters.people import (
     WORD_RE,
     Mention,
     Person,
     _stop,
     capword_set,
-    classified_by_mention,
     is_caps,
     occurrences,
     patterns,
-    routing_mentions,
     segments,
-    signer_mention,
-    tag_mentions,
     titled_mentions,
     untitled_mentions,
 )
