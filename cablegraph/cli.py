@@ -18,7 +18,7 @@ import queries as canned
 from cablegraph.settings import Settings
 from cablegraph.store import CableStore, StoreError
 from converters import readers
-from converters.parse import parse as parse_cable
+from converters.parse import read_cable as parse_cable
 from converters.record import UnreadableCable
 from ontology import terms as t
 

@@ -20,7 +20,7 @@ from cablegraph.reference import load_reference
 from cablegraph.store import CableStore
 from converters import readers
 from converters.normalize import is_flattened
-from converters.parse import parse
+from converters.parse import read_cable
 from converters.rdf import cable_quads, now_iso
 from converters.record import Cable, RawCable
 from ontology import terms as t
@@ -150,7 +150,7 @@ def ingest(
                 report.read += 1
                 count += 1
                 try:
-                    cable = parse(raw)
+                    cable = read_cable(raw)
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a reject with its reason
                     rejects.write(raw, f"{type(exc).__name__}: {exc}")
                     report.rejected += 1

@@ -11,6 +11,7 @@ from datetime import datetime
 from converters import fields
 from converters.normalize import normalize_text
 from converters.record import Cable, RawCable, UnreadableCable
+from converters.statements import extract
 
 
 def parse(raw: RawCable) -> Cable:
@@ -85,3 +86,10 @@ def _iso(value: object, warnings: list[str]) -> str | None:
     except ValueError:
         warnings.append(f"container date {value!r} is not ISO 8601: ignored")
         return None
+
+
+def read_cable(raw: RawCable) -> Cable:
+    """Parse a RawCable, then extract its people and statements: the whole record of `cablegraph parse --json`."""
+    cable = parse(raw)
+    cable.persons, cable.statements = extract(cable)
+    return cable

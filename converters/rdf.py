@@ -15,6 +15,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from converters.rdf_people import find_person, people_quads
 from converters.record import Cable
 from ontology import terms as t
 from ontology.reference import TAG_CLASSES, known_concepts, resolve_addressee, resolve_station, tag_kind, tag_table
@@ -150,10 +151,12 @@ def _classified_by(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Itera
         return
     name, title, reasons = _get(who, "name"), _get(who, "title"), _get(who, "reasons") or []
     if name:
-        person = NamedNode(ids.person(t.name_slug(name)))
+        person = find_person(cable, ids, name)  # the extractor's person, resolved across cables, when found
+        if person is None:
+            person = NamedNode(ids.person(t.name_slug(name)))
+            yield Quad(person, _TYPE, _cg("Person"), gs.persons)
+            yield Quad(person, _ns(t.FOAF, "name"), Literal(name), gs.persons)
         yield Quad(c, _cg("classifiedBy"), person, gs.cable)
-        yield Quad(person, _TYPE, _cg("Person"), gs.persons)
-        yield Quad(person, _ns(t.FOAF, "name"), Literal(name), gs.persons)
     if title:
         yield Quad(c, _cg("classifierTitle"), Literal(title), gs.cable)
     for reason in reasons:
@@ -205,51 +208,17 @@ def _signer(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Qua
     if not cable.signer:
         return
     yield Quad(c, _cg("signerName"), Literal(cable.signer), gs.cable)
-    person = NamedNode(ids.signer(cable.station or "UNKNOWN", cable.signer))
+    person = find_person(cable, ids, cable.signer)  # the extractor's person, resolved across cables, when found
+    if person is None:
+        person = NamedNode(ids.signer(cable.station or "UNKNOWN", cable.signer))
+        yield Quad(person, _TYPE, _cg("Person"), gs.persons)
+        yield Quad(person, _ns(t.FOAF, "familyName"), Literal(cable.signer.title()), gs.persons)
     yield Quad(c, _cg("signedBy"), person, gs.cable)
-    yield Quad(person, _TYPE, _cg("Person"), gs.persons)
-    yield Quad(person, _ns(t.FOAF, "familyName"), Literal(cable.signer.title()), gs.persons)
 
 
 def _people(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Quad]:
-    """Persons the cable mentions and the statements it reports (filled by the people extractor)."""
-    by_surname: dict[str, NamedNode] = {}
-    for person in cable.persons:
-        name = _get(person, "name")
-        if not name:
-            continue
-        node = NamedNode(ids.person(t.name_slug(name)))
-        by_surname[(_get(person, "surname") or name.split()[-1]).lower()] = node
-        by_surname[name.lower()] = node
-        yield Quad(c, _cg("mentions"), node, gs.cable)
-        yield Quad(node, _TYPE, _cg("Person"), gs.persons)
-        yield Quad(node, _ns(t.FOAF, "name"), Literal(name), gs.persons)
-        if _get(person, "surname"):
-            yield Quad(node, _ns(t.FOAF, "familyName"), Literal(_get(person, "surname")), gs.persons)
-        if _get(person, "role"):
-            yield Quad(node, _cg("role"), Literal(_get(person, "role")), gs.cable)
-        if _get(person, "country"):
-            yield Quad(node, _cg("country"), NamedNode(ids.topic(_get(person, "country"))), gs.cable)
-    for index, statement in enumerate(cable.statements, start=1):
-        paragraph = _get(statement, "paragraph")
-        s = NamedNode(ids.statement(cable.reference_id, paragraph, index))
-        yield Quad(c, _cg("hasStatement"), s, gs.cable)
-        yield Quad(s, _TYPE, _cg("Statement"), gs.cable)
-        if paragraph:
-            yield Quad(s, _cg("paragraph"), _int(paragraph), gs.cable)
-        for role in ("speaker", "addressee"):
-            who = _get(statement, role)
-            if who:
-                node = by_surname.get(who.lower())
-                if node is None:
-                    node = NamedNode(ids.person(t.name_slug(who)))
-                    yield Quad(node, _TYPE, _cg("Person"), gs.persons)
-                    yield Quad(node, _ns(t.FOAF, "name"), Literal(who), gs.persons)
-                yield Quad(s, _cg(role), node, gs.cable)
-        if _get(statement, "verb"):
-            yield Quad(s, _cg("reportingVerb"), Literal(_get(statement, "verb")), gs.cable)
-        if _get(statement, "text"):
-            yield Quad(s, _cg("text"), Literal(_get(statement, "text")), gs.cable)
+    """Persons the cable mentions and the statements it reports (see converters.rdf_people)."""
+    yield from people_quads(cable, ids)
 
 
 def _provenance(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs, ingested_at: str | None) -> Iterator[Quad]:

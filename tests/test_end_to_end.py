@@ -176,3 +176,39 @@ def test_http_endpoint_select_and_construct(live_server):
     assert "06ISLAMABAD10261" in response.text
     response = httpx.get(live_server + "/sparql", params={"query": "SELEKT nothing"})
     assert response.status_code == 400 and "syntax" in response.text.lower()
+
+
+WHO_TOLD_WHOM = """
+PREFIX cg: <https://w3id.org/cablegraph/ontology#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?para ?speaker ?speakerWd ?verb ?addressee ?text WHERE {
+  ?c cg:referenceId "06ISLAMABAD10261" ; cg:hasStatement ?s .
+  ?s cg:paragraph ?para ; cg:speaker ?sp ; cg:reportingVerb ?verb ; cg:text ?text .
+  ?sp foaf:name ?speaker ; owl:sameAs ?speakerWd .
+  OPTIONAL { ?s cg:addressee/foaf:name ?addressee }
+}"""
+
+
+def test_dawn_cable_says_who_told_whom_what(tmp_path):
+    store_dir = tmp_path / "store"
+    run_cli("ingest", str(DAWN), "--store", str(store_dir))
+    rows = _select(ox.Store.read_only(str(store_dir)), WHO_TOLD_WHOM)
+    kasuri, muttaki = "http://www.wikidata.org/entity/Q707883", "http://www.wikidata.org/entity/Q374481"
+    assert any(r["para"] == "1" and r["speakerWd"] == kasuri and r["verb"] == "told"
+               and "Crocker" in r.get("addressee", "") and "telephoned" in r["text"] and "Muttaki" in r["text"]
+               for r in rows)
+    assert any(r["para"] == "2" and r["speakerWd"] == muttaki and r["verb"] == "said"
+               and "not accept these preconditions" in r["text"] for r in rows)
+    assert any(r["para"] == "3" and r["speakerWd"] == kasuri and r["verb"] == "urged"
+               and "suspension of its enrichment" in r["text"] for r in rows)
+    links = _select(ox.Store.read_only(str(store_dir)), """
+        PREFIX cg: <https://w3id.org/cablegraph/ontology#>
+        SELECT ?wd WHERE { ?c cg:referenceId "06ISLAMABAD10261" ;
+                           cg:mentions/<http://www.w3.org/2002/07/owl#sameAs> ?wd }""")
+    assert {"Q707883", "Q374481", "Q47216"} <= {r["wd"].rsplit("/", 1)[1] for r in links}
+    signer = _select(ox.Store.read_only(str(store_dir)), """
+        PREFIX cg: <https://w3id.org/cablegraph/ontology#>
+        SELECT ?name WHERE { ?c cg:referenceId "06ISLAMABAD10261" ; cg:signedBy/<http://xmlns.com/foaf/0.1/name> ?name ;
+                             cg:classifiedBy/<http://xmlns.com/foaf/0.1/name> ?name }""")
+    assert [r["name"] for r in signer] == ["Ryan Crocker"]

@@ -1,0 +1,102 @@
+"""Persons the frame of a cable names: TAGS, routing lines, the Classified By line and the signer."""
+
+from __future__ import annotations
+
+import re
+
+from converters import linking
+from converters.people import FUNCTION_CAPS, Mention, clean_name, is_caps, titled_mentions
+from converters.people_tables import english_words, forenames, leader_surnames, place_names, signers
+from converters.record import Cable
+
+
+def tag_mentions(cable: Cable) -> list[Mention]:
+    """Persons in TAGS: 'OVIP (RICE, CONDOLEEZZA)', 'CLINTON, HILLARY' or 'OVIP BIDEN JOSEPH'."""
+    match = re.search(r"\bTAGS?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", cable.body[:6000], re.DOTALL)
+    if not match:
+        return []
+    out = []
+    given = forenames()
+    tokens = list(re.finditer(r"\(?[A-Z][A-Za-z'-]+\)?", match.group(1)))
+    for first_tok, second_tok in zip(tokens, tokens[1:], strict=False):
+        surname, first = first_tok.group(0).strip("()"), second_tok.group(0).strip("()")
+        between = match.group(1)[first_tok.end():second_tok.start()]
+        bracketed = first_tok.group(0).startswith("(") and second_tok.group(0).endswith(")")
+        if len(surname) < 3 or len(first) < 3 or not re.fullmatch(r"[\s,]*", between):
+            continue
+        if bracketed or (first.title() in given and len(surname) >= 4 and surname.isupper()):
+            name = f"{first.title()} {surname.title()}"
+            text = f"{surname}, {first}" if "," in between else f"{surname} {first}"
+            out.append(Mention(0, -1, -1, text, name, "", "", 0, "tags"))
+    return out
+
+
+_ROUTING_OFFICER = re.compile(r"\b[A-Z]{1,5}/[A-Z]{1,6}(?:/[A-Z]{1,6})?\s+([A-Z])([A-Z]{3,}(?:-[A-Z]{2,})?)\b")
+
+
+def routing_mentions(cable: Cable) -> list[Mention]:
+    """Action officers in routing lines: `PASS TO ISN/RA RMANGIELLO` -> Mangiello (the glued initial dropped)."""
+    head = cable.body[:3000]
+    if "/" not in head:
+        return []
+    out = []
+    english = english_words()
+    places = place_names()
+    for match in _ROUTING_OFFICER.finditer(head):
+        token = match.group(1) + match.group(2)
+        if token in FUNCTION_CAPS or token.lower() in english or token.title() in places | forenames():
+            continue
+        known = token in signers() or token.title() in leader_surnames() or linking.known_signer(token)
+        surname = token if known else match.group(2)
+        name = "Mc" + surname[2:].title() if surname.startswith("MC") else surname.title()
+        out.append(Mention(0, -1, -1, token, name, "", "US", 0, "routing"))
+    return out
+
+
+def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
+    """The official of the Classified By line, from the record or the text ('Ambassador Ryan C. Crocker')."""
+    given = cable.classified_by
+    if isinstance(given, dict):  # a record read back from JSON
+        name, title = given.get("name"), given.get("title")
+    else:
+        name, title = getattr(given, "name", None), getattr(given, "title", None)
+    if name:
+        return Mention(0, -1, -1, name, clean_name(name) or name, title or "", "US", 2, "classified_by")
+    match = re.search(r"Classified\s+By\s*:?\s*(?P<what>.{3,120}?)(?=\s*(?:[,;]|\bfor\s+reasons?\b|\breasons?\b"
+                      r"|\bE\.\s?O\.|\b1\.[45]\b|$))", preamble, re.IGNORECASE)
+    if not match:
+        return None
+    what = re.sub(r"^(?:A/|Acting\s+)", "", match["what"].strip())
+    what = re.sub(r"^A/(?=[A-Z])", "", what)
+    caps = is_caps(what)
+    found = titled_mentions(0, what, caps)
+    if found:
+        m = found[0]
+        return Mention(0, -1, -1, what, m.name, m.role, m.country or "US", 2, "classified_by")
+    name = clean_name(what, caps)
+    if 2 <= len(name.split()) <= 4:
+        return Mention(0, -1, -1, what, name, "", "US", 1, "classified_by")
+    return None
+
+
+_MIXED_SIGNER = re.compile(r"(?:^|\n|\s{2,})([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*$")
+
+
+def signer_mention(cable: Cable) -> Mention | None:
+    """The signer, its surname expanded to a full name by the signers table or the chief of mission.
+
+    A last word the signers table and the chiefs of mission do not know is not taken for a signer."""
+    signer = cable.signer
+    if not signer or not linking.known_signer(signer):
+        tail = cable.body.rstrip()[-200:]
+        mixed = _MIXED_SIGNER.search(tail)
+        words = ([mixed.group(1)] if mixed else []) + re.findall(r"\b[A-Z][A-Z'-]{2,}\b", tail)[::-1][:6]
+        signer = next((w for w in words if linking.known_signer(w, cable.station)), signer)
+    if not signer or len(signer) < 3:
+        return None
+    full = linking.signer_full_name(signer, cable.station, cable.created)
+    plain_word = signer.lower() in english_words() or signer.upper() in FUNCTION_CAPS
+    if full is None and not linking.known_signer(signer, cable.station) and (signer != cable.signer or plain_word):
+        return None
+    name = full or signer.title()
+    return Mention(0, -1, -1, signer, name, "", "US", 1, "signer")

@@ -1,0 +1,250 @@
+"""Resolve people beyond the cable: chiefs of mission (POCOM), signers, Wikidata office holders, corpus-wide ids.
+
+Pure functions over the package tables of converters/people_data/. The rules (docs/people.md):
+- a Wikidata link needs the surname (or its transliteration skeleton) plus agreement of country and dates, and
+  the office or the given name; several candidates at the best level give no link;
+- a POCOM link needs the surname plus a chief-of-mission appointment active at the cable's date (at the sending
+  post, or anywhere for a US ambassador);
+- one IRI per person across the corpus: the Wikidata id when linked, else the POCOM id, else the country plus
+  the full name; a person known by surname only keeps an id local to the cable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from converters.people_tables import (
+    ascii_fold,
+    chiefs_by_country,
+    chiefs_by_surname,
+    english_words,
+    signers,
+    skeleton,
+    station_countries,
+    surname_key,
+    wikidata_by_surname,
+)
+
+OFFICE_WORDS = {
+    "Foreign": r"foreign|external affairs|secretary of state",
+    "Secretary of State": r"secretary of state",
+    "Prime Minister": r"prime minister|premier|chancellor|head of government",
+    "Premier": r"prime minister|premier",
+    "President": r"president|head of state",
+    "Vice President": r"vice president|vice-president",
+    "King": r"king|monarch|head of state",
+    "Queen": r"queen|monarch",
+    "Emir": r"emir|amir|head of state",
+    "Sultan": r"sultan",
+    "Chancellor": r"chancellor",
+    "Defen": r"defen[cs]e",
+    "Interior": r"interior|home affairs",
+    "Finance": r"finance|treasury",
+    "Ambassador": r"ambassador|permanent representative",
+    "Secretary General": r"secretary.general",
+    "National Security": r"national security",
+    "Senator": r"senat",
+}
+
+
+def year_of(created: str | None) -> int | None:
+    """The year of an ISO date, or None."""
+    return int(created[:4]) if created and created[:4].isdigit() else None
+
+
+def host_country(station: str | None) -> str:
+    """The ISO country code of a station ('ISLAMABAD' -> 'PK'); '' when unknown."""
+    return station_countries().get(station or "", "")
+
+
+def _full(row: dict[str, str]) -> str:
+    return " ".join(f"{row['forename']} {row['surname']}".split())
+
+
+def _neg(date: str) -> str:
+    return "".join(chr(0x7F - ord(c)) for c in date)
+
+
+def _active(row: dict[str, str], date: str) -> bool:
+    return row["started"] <= date <= (row["ended"] or "9999")
+
+
+def chief_of_mission(station: str | None, created: str | None) -> dict[str, str] | None:
+    """The US chief of mission in the station's country at the cable's date (POCOM), ambassadors first."""
+    return _chief(station, created[:10] if created else None)
+
+
+@lru_cache(maxsize=4096)
+def _chief(station: str | None, date: str | None) -> dict[str, str] | None:
+    country = host_country(station)
+    if not country or country == "US" or not date:
+        return None
+    rows = [r for r in chiefs_by_country().get(country, []) if _active(r, date)]
+    rows.sort(key=lambda r: (not r["role"].startswith("ambassador"), bool(not r["ended"]), r["started"]), reverse=False)
+    rows = [r for r in rows if r["ended"] or r["started"] >= rows[0]["started"]]
+    rows.sort(key=lambda r: (not r["role"].startswith("ambassador"), not r["ended"], _neg(r["started"])))
+    if not rows:
+        return None
+    row = rows[0]
+    return {"person_id": row["person_id"], "name": _full(row), "surname": row["surname"], "role": row["role"]}
+
+
+def _by_year(value: str | dict[str, str], created: str | None) -> str:
+    """A signers-table entry: a name, or names by two-digit year ('08': 'Deborah K. Jones')."""
+    if isinstance(value, str):
+        return value
+    year = created[2:4] if created else ""
+    return value.get(year) or ""
+
+
+def known_signer(signer: str, station: str | None = None) -> bool:
+    """True when a signer surname is in the signers table or is the surname of a chief of mission.
+
+    A word of ordinary English (`FOR`) counts only when the signers table knows it for this very post."""
+    if signer.lower() in english_words():
+        return station in signers().get(signer.upper(), {})
+    return signer.upper() in signers() or any(
+        surname_key(r["surname"]) == surname_key(signer) for r in chiefs_by_surname().get(skeleton(signer), []))
+
+
+def signer_full_name(signer: str, station: str | None, created: str | None) -> str | None:
+    """The full name of a signer: the signers table for that post, else the chief of mission of that surname."""
+    by_post = {post: _by_year(value, created) for post, value in signers().get(signer.upper(), {}).items()}
+    name = by_post.get(station or "")
+    if name:
+        return name
+    chief = chief_of_mission(station, created)
+    if chief and surname_key(chief["surname"]) == surname_key(signer):
+        return chief["name"]
+    names = {n for n in by_post.values() if n}
+    return names.pop() if len(names) == 1 else None
+
+
+@cache
+def _secretaries() -> list[tuple[int, int, dict[str, Any]]]:
+    out = []
+    for rows in wikidata_by_surname().values():
+        for row in rows:
+            for label, start, end in row["spans"]:
+                if label == "US Secretary of State":
+                    out.append((start, end, row))
+    return sorted({(s, e, r["qid"]): (s, e, r) for s, e, r in out}.values(), key=lambda x: x[0])
+
+
+def secretary_of_state(created: str | None) -> dict[str, Any] | None:
+    """The US Secretary of State in office at the cable's date (Wikidata rows), or None."""
+    year = year_of(created)
+    if year is None:
+        return None
+    found = [row for start, end, row in _secretaries() if start <= year <= end]
+    if len(found) > 1:
+        found = [row for start, end, row in _secretaries() if start <= year < end] or found[-1:]
+    return found[-1] if found else None
+
+
+def _office_match(role: str, label: str) -> bool:
+    for word, pattern in OFFICE_WORDS.items():
+        if word.lower() in role.lower() and re.search(pattern, label, re.IGNORECASE):
+            return True
+    return False
+
+
+def _given_match(forename: str, names: list[str]) -> bool:
+    first = ascii_fold(forename.split()[0]).lower().rstrip(".") if forename else ""
+    if not first:
+        return False
+    for name in names:
+        tokens = [ascii_fold(t).lower() for t in name.split()[:-1]]
+        if any(t == first or (len(first) == 1 and t.startswith(first)) for t in tokens):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
+    """A Wikidata link for a person, or None: surname (or skeleton) + country + dates + (office or given name)."""
+    year = year_of(created)
+    if year is None or not surname or not country:
+        return None
+    exact = surname_key(surname)
+    best: list[tuple[float, str, dict]] = []
+    for row in wikidata_by_surname().get(skeleton(surname), []):
+        if country not in row["countries"]:
+            continue
+        spans = [s for s in row["spans"] if s[1] - 1 <= year <= s[2] + 1]
+        if not spans:
+            continue
+        office = any(_office_match(role, label) for label, _, _ in spans) if role else False
+        given = _given_match(forename, row["names"])
+        if not (office or given):
+            continue
+        spelled = any(surname_key(n.split()[-1]) == exact for n in row["names"] if n.split())
+        score = 0.6 + (0.2 if office else 0) + (0.15 if given else 0) - (0 if spelled else 0.1)
+        parts = ["surname" if spelled else "variant spelling", "country", "dates"]
+        parts += ["office"] if office else []
+        parts += ["given name"] if given else []
+        best.append((round(min(score, 0.95), 2), "+".join(parts), row))
+    if not best:
+        return None
+    best.sort(key=lambda x: -x[0])
+    if len(best) > 1 and best[1][0] == best[0][0] and best[1][2]["qid"] != best[0][2]["qid"]:
+        return None
+    score, method, row = best[0]
+    return {"qid": row["qid"], "label": row["name"], "method": f"wikidata:{method}", "confidence": score}
+
+
+@lru_cache(maxsize=65536)
+def link_pocom(surname: str, forename: str, role: str, station: str | None, created: str | None) -> dict | None:
+    """A POCOM chief-of-mission link for a US official, or None."""
+    if not created or not surname:
+        return None
+    date = created[:10]
+    chief = chief_of_mission(station, created)
+    if chief and surname_key(chief["surname"]) == surname_key(surname):
+        return {"pocom": chief["person_id"], "name": chief["name"], "method": "pocom:chief of mission at post and date",
+                "confidence": 0.95}
+    if "Ambassador" not in role and "Charge" not in role:
+        return None
+    rows = [r for r in chiefs_by_surname().get(skeleton(surname), [])
+            if surname_key(r["surname"]) == surname_key(surname) and _active(r, date)]
+    if forename:
+        rows = [r for r in rows if _given_match(forename, [_full(r)])]
+    ids = {r["person_id"] for r in rows}
+    if len(ids) != 1:
+        return None
+    row = rows[0]
+    return {"pocom": row["person_id"], "name": _full(row), "method": "pocom:ambassador in office at date",
+            "confidence": 0.8}
+
+
+@lru_cache(maxsize=16384)
+def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | None:
+    """The Wikidata item of a POCOM chief of mission: a US row of the same name holding a US ambassadorship."""
+    for row in wikidata_by_surname().get(skeleton(surname), []):
+        if "US" not in row["countries"]:
+            continue
+        if not any(label.startswith("US ambassador") for label, _, _ in row["spans"]):
+            continue
+        rows = [r for rs in chiefs_by_country().values() for r in rs if r["person_id"] == pocom_id]
+        if rows and _given_match(rows[0]["forename"], row["names"]):
+            return {"qid": row["qid"], "label": row["name"],
+                    "method": "wikidata:pocom name+US ambassadorship", "confidence": 0.85}
+    return None
+
+
+def slugify(text: str) -> str:
+    """'Ryan C. Crocker' to 'ryan-c-crocker'."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+
+
+def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict | None, pocom: dict | None) -> str:
+    """The corpus-wide slug of a person by the conservative rule of docs/people.md."""
+    if wikidata:
+        return wikidata["qid"]
+    if pocom:
+        return "pocom-" + pocom["pocom"]
+    if country and len(name.split()) >= 2 and not re.search(r"\b[A-Z]\.", name.split()[0]):
+        return f"{country.lower()}-{slugify(name)}"
+    return f"{ref_id}-{slugify(name)}"

@@ -1,0 +1,378 @@
+"""Find the people a cable's text names: the Mention and Person records and the mention finders.
+
+Rule-based and fast: a title and role lexicon (people_data/lexicon.json), regular expressions for names after
+titles, given names and name tables for untitled names. The frame of the cable (TAGS, routing lines, Classified
+By, signer) is read by converters.frame_people; resolution is converters.resolve. No NLP model. See docs/people.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from converters.people_tables import (
+    chiefs_by_surname,
+    english_words,
+    forenames,
+    iso_to_fips,
+    leader_surnames,
+    lexicon,
+    place_names,
+    signers,
+    skeleton,
+    trie_regex,
+)
+from converters.record import Cable
+
+
+@dataclass
+class Mention:
+    """One place where a person is named: its span in a segment, the name and what the text says of them."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    name: str
+    role: str = ""
+    country: str = ""
+    strength: int = 0
+    kind: str = "name"
+    person: int = -1
+
+
+@dataclass
+class Person:
+    """One individual of a cable, with the fullest name the cable gives and every mention."""
+
+    name: str
+    surname: str
+    role: str = ""
+    country: str = ""
+    strength: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def forename(self) -> str:
+        """The name without the surname ('Ryan C.' for 'Ryan C. Crocker')."""
+        return self.name[: len(self.name) - len(self.surname)].strip() if self.name.endswith(self.surname) else ""
+
+    def to_json(self) -> dict:
+        """The record's person object: name, surname, role, country, mentions (plus id and links)."""
+        country = iso_to_fips().get(self.country, self.country) if self.country else None
+        out = {"name": self.name, "surname": self.surname, "role": self.role or None,
+               "country": country, "mentions": sorted({m.text for m in self.mentions})}
+        out.update(self.extra)
+        return out
+
+
+# ---------------------------------------------------------------- patterns built once from the lexicon
+
+_TOKEN = (r"(?:(?:al|el|bin|ibn|bint|abu|abd|de|da|del|della|van|von|der|le|la|du|dos|das|ul|ud|Al|El|Abu|Abd|Bin|Ibn"
+          r"|Van|Von|De|Da|Le|La|Du)[- ])?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*[a-z\u00df-\u00ff]"
+          r"(?:['\u2019](?!s\b)[A-Za-z][a-z]+|[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*")
+_NAME = rf"(?:[A-Z]\.\s*)?{_TOKEN}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[A-Z][a-z])|{_TOKEN})){{0,3}}"
+_CAPS_TOKEN = r"(?:(?:AL|EL|BIN|IBN|ABU|ABD|DE|VAN|VON|UL)[- ])?[A-Z][A-Z'\-]*[A-Z]"
+_CAPS_NAME = rf"(?:[A-Z]\.\s*)?{_CAPS_TOKEN}(?:\s+(?:[A-Z]\.|{_CAPS_TOKEN})){{0,2}}"
+FUNCTION_CAPS = {"IS", "WAS", "WERE", "HAD", "HAS", "HAVE", "WILL", "WOULD", "COULD", "SHOULD", "MAY", "AND", "OF",
+                  "THE", "TO", "THAT", "WHO", "IN", "ON", "AT", "FOR", "WITH", "AS", "ALSO", "BUT", "OR", "NOT",
+                  "BY", "FROM", "DURING", "AFTER", "BEFORE", "THIS", "HIS", "HER", "ITS", "THEIR", "AN", "A", "IF",
+                  "SAID", "TOLD", "AGAIN", "THEN", "STILL", "HIMSELF", "WHICH", "WHEN", "WHILE", "AMB", "GOP",
+                  "REF", "PARA", "SUBJECT", "TAGS", "EO", "DECL", "SECSTATE", "WASHDC", "CONFIDENTIAL", "SECRET",
+                  "UNCLASSIFIED", "UNCLAS", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "END", "NOTE"}
+
+
+_HONORIFICS = {"Sheikh", "Shaikh", "Shaykh", "Sheikha", "Dr", "Mr", "Mrs", "Ms", "General", "Gen", "Prince", "Princess",
+               "Ambassador", "Amb", "Sayyid", "Sayed", "Mullah", "Maulana", "Haji", "Hajji", "Professor", "Prof",
+               "SHEIKH", "DR", "MR", "MRS", "GENERAL", "GEN", "PRINCE", "AMBASSADOR"}
+_CAPS_AMBIGUOUS = {"CHARGE", "HEAD", "CHIEF", "LEADER", "DEPUTY", "CHAIR", "FATHER", "MAJOR", "JUSTICE", "FOUNDER",
+                   "OWNER", "EDITOR", "CAPTAIN", "COMMANDER", "DIRECTOR", "COUNSELOR", "COUNSELLOR", "ENVOY", "CONSUL",
+                   "GENERAL", "REPRESENTATIVE", "SPEAKER", "MARSHAL", "COORDINATOR", "D", "MG", "BG", "CG", "DG",
+                   "VP", "CDA", "MP", "ATTACHE", "PROSECUTOR", "GOVERNOR", "STAFF", "CEO", "BISHOP", "IMAM"}
+
+
+def _alternation(words) -> str:
+    return "(?:" + trie_regex(set(words)).replace(r"\ ", r"\s+") + ")"
+
+
+@cache
+def patterns() -> dict[str, re.Pattern]:
+    """The compiled mention patterns (titled names, role designations, untitled full names)."""
+    lex = lexicon()
+    heads = _alternation(lex["titles"])
+    mods = _alternation(lex["modifiers"])
+    dems = _alternation(lex["demonyms"])
+    of_words = _alternation([*lex["modifiers"], *lex["demonyms"], "Affairs", "State", "Staff"])
+    role = (rf"(?:(?P<dem>{dems})\s+)?(?P<mods>(?:(?:{mods}|[A-Z]{{2,5}})\s+){{0,3}})(?P<head>{heads})"
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:{of_words})(?:\s+(?:and\s+)?(?:{of_words})){{0,3}}))?"
+            r"(?:\s+a\.i\.)?")
+    titled = re.compile(rf"(?<![\w/.-])(?=[A-Z]){role}\s+(?P<name>{_NAME})")
+    caps_heads = _alternation([t for t in lex["titles"] if t.split()[-1].rstrip(".").upper() not in _CAPS_AMBIGUOUS])
+    caps_role = (rf"(?:(?P<dem>{dems})\s+)?(?P<mods>(?:{mods}\s+){{0,3}})(?P<head>{caps_heads})"
+                 rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:{of_words})(?:\s+(?:and\s+)?(?:{of_words})){{0,3}}))?")
+    titled_caps = re.compile(rf"(?<![\w/.-])(?=[A-Za-z])(?i:{caps_role})\s+(?P<name>{_CAPS_NAME})")
+    designation_caps = re.compile(
+        r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]) + r")(?!\s+(?:of|to|for|in|at)\b)(?![\w'-])",
+        re.IGNORECASE)
+    bare = _alternation(["Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"])
+    designation = re.compile(
+        r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]).replace("the", "[Tt]he") + "|" + bare
+        + r")(?!\s+(?:of|to|for|in|at)\b)(?!\s*[A-Z][a-z])(?![\w-])")
+    full = re.compile(rf"(?<![\w.-])(?=[A-Z])(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.|{_TOKEN})){{1,3}})(?![\w-])")
+    return {"titled": titled, "titled_caps": titled_caps, "designation": designation, "full": full,
+            "designation_caps": designation_caps}
+
+
+@cache
+def _stop() -> frozenset[str]:
+    lex = lexicon()
+    words = set(lex["stopwords"]) | set(lex["titles"]) | set(lex["modifiers"]) | set(lex["demonyms"])
+    words |= {w.rstrip(".") for w in words}
+    words |= {part for w in lex["titles"] for part in w.split() if len(part) > 1}
+    words |= {"Administration", "Government", "Regime", "Office", "Secretariat", "Staff", "Ambassadors",
+              "Ministers", "Presidents", "Generals", "Directors", "Party", "Parties", "Movement", "Front", "Group"}
+    return frozenset(words)
+
+
+WORD_RE = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
+
+CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_NONSPACE = re.compile(r"\S+")
+
+
+_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@lru_cache(maxsize=1024)
+def is_caps(text: str) -> bool:
+    """True when a text is (nearly) all upper case, as in older cables."""
+    sample = text[:2000]
+    lower = len(sample) - len(sample.translate(_DROP_LOWER))
+    upper = len(sample) - len(sample.translate(_DROP_UPPER))
+    return upper > 0 and lower < 0.05 * (lower + upper)
+
+
+@cache
+def _verb_forms() -> frozenset[str]:
+    """Reporting verbs and participles in lower case, with their third-person forms ('reiterates')."""
+    lex = lexicon()
+    forms = set(lex["verbs"]) | set(lex["participles"])
+    for verb in lex["verbs"]:
+        if verb.endswith("ed"):
+            forms |= {verb[:-2] + "s", verb[:-2] + "es", verb[:-1] + "s", verb[:-3] + "ies"}
+    return frozenset(forms)
+
+
+def clean_name(name: str, caps: bool = False) -> str:
+    """Cut a candidate name at its first word that cannot be part of a name; '' when nothing is left."""
+    stop = _stop()
+    verbs = _verb_forms()
+    kept: list[str] = []
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].rstrip(".") in _HONORIFICS:
+        tokens.pop(0)
+    for token in tokens:
+        bare = token.rstrip(".,")
+        if bare.lower() in verbs or any(ch.isdigit() for ch in bare) or "/" in bare:
+            break
+        if caps and (bare in FUNCTION_CAPS or bare.title() in stop):
+            break
+        if not caps and bare in stop:
+            break
+        kept.append(token.rstrip(",;:"))
+        if token[-1] in ",;:":
+            break
+    while kept and _INITIAL.fullmatch(kept[-1]):
+        kept.pop()
+    text = " ".join(kept)
+    if caps:
+        text = " ".join(w if re.fullmatch(r"[A-Z]\.", w) else w.title() for w in text.split())
+    return text
+
+
+def segments(cable: Cable) -> list[tuple[int, str]]:
+    """The texts to search, by paragraph number: 0 for what comes before paragraph 1 (or the whole body)."""
+    paras = [(p["number"], p["text"]) for p in cable.paragraphs]
+    body = cable.body or ""
+    if not paras:
+        return [(0, " ".join(body.split()))]
+    first = paras[0][1][:60]
+    cut = body.find(first[:40]) if first else -1
+    preamble = body[: cut if cut > 0 else min(len(body), 3000)]
+    start = re.search(r"\b(?:E\.\s?O\.|TAGS?:|SUBJ(?:ECT)?:|Subject:|Classified\s+By)", preamble, re.IGNORECASE)
+    preamble = " ".join(preamble[start.start() if start else 0:].split())
+    return [(0, preamble), *paras]
+
+
+def _role_label(match: re.Match) -> tuple[str, str]:
+    """The role text and the country a titled match implies ('' when none)."""
+    lex = lexicon()
+    head = " ".join(match["head"].split())
+    label, implied = lex["titles"].get(head, lex["titles"].get(head.rstrip("."), ["", ""]))
+    mods = " ".join(match["mods"].split())
+    if mods or match["of"]:
+        label = " ".join(x for x in (mods, head if len(head) > 3 else label) if x)
+        implied = "" if re.search(r"\b[A-Z]{2,5}\b", mods) and implied == "US" else implied
+    if match["of"]:
+        label = f"{label} of {' '.join(match['of'].split())}"
+    dem = match["dem"]
+    country = lex["demonyms"].get(" ".join(dem.split()), "") if dem else ""
+    return label, country or implied
+
+
+@cache
+def _title_starts() -> frozenset[str]:
+    lex = lexicon()
+    words = [*lex["titles"], *lex["modifiers"], *lex["demonyms"]]
+    return frozenset(w.split()[0] for w in words)
+
+
+_AFTER_LOWER = re.compile(r"(?<![.:;!?])\b[a-z][a-z-]+\s+$")
+_PRECEDING = re.compile(r"\b([A-Z][A-Za-z'-]*)\s+$")
+
+
+@lru_cache(maxsize=256)
+def capword_set(text: str) -> frozenset[str]:
+    """The distinct capitalised words of a text (cached: the finders share them)."""
+    return frozenset(CAPWORD_RE.findall(text))
+
+
+def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
+    """Where each word occurs as a whole word (not inside a longer word or a hyphenated name), in text order."""
+    out = []
+    n = len(text)
+    find = text.find
+    for word in words:
+        size = len(word)
+        i = find(word)
+        while i >= 0:
+            end = i + size
+            before = text[i - 1] if i else " "
+            after = text[end] if end < n else " "
+            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+                out.append((i, word))
+            i = find(word, end)
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=256)
+def capwords(text: str) -> list[tuple[int, str]]:
+    """Capitalised words of a text with their offsets (cached: the finders share them)."""
+    return [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text)]
+
+
+@cache
+def _head_pattern(caps: bool = False) -> re.Pattern:
+    """The last word of every title ('Minister', 'A/S', 'Mr.'): where a titled name can end its role."""
+    ends = {t.split()[-1] for t in lexicon()["titles"]}
+    if caps:
+        ends = {e.upper() for e in ends}
+    return re.compile(rf"(?=[A-Z])(?<![\w/])(?:{trie_regex(ends)})(?![\w/])")
+
+
+@cache
+def _title_starts_upper() -> frozenset[str]:
+    return frozenset(w.upper() for w in _title_starts())
+
+
+def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
+    """The titled pattern tried only just before a title word ('Minister', 'A/S'), where a role can end."""
+    starts = _title_starts_upper() if caps else _title_starts()
+    pos = 0
+    for head in _head_pattern(caps).finditer(text):
+        if head.start() < pos:
+            continue
+        lo = max(pos, head.start() - 90)
+        words = [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text, lo, head.end())]
+        for start, w in words[-6:]:
+            if start < pos:
+                continue
+            if w in starts or (not caps and len(w) <= 5 and w.isupper()):
+                match = pattern.match(text, start)
+                if match and match.end() > head.end():
+                    pos = match.end()
+                    yield match
+                    break
+
+
+def _caps_name_ok(name: str) -> bool:
+    """An all-caps candidate name whose words are ordinary English words is kept only when a name table knows it."""
+    words = english_words()
+    if not any(w.lower() in words for w in name.split()):
+        return True
+    last = name.split()[-1]
+    return last.upper() in signers() or last in leader_surnames() or last in forenames() or \
+        bool(chiefs_by_surname().get(skeleton(last)))
+
+
+def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
+    """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'."""
+    out: list[Mention] = []
+    pattern = patterns()["titled_caps" if caps else "titled"]
+    for match in _titled_matches(pattern, text, caps):
+        name = clean_name(match["name"], caps)
+        if not name or (caps and (len(name) < 3 or not _caps_name_ok(name))):
+            continue
+        role, country = _role_label(match)
+        strength = 3 if match["dem"] else (2 if country else 0)
+        tokens = list(_NONSPACE.finditer(match["name"]))
+        end = match.start("name") + tokens[min(len(name.split()), len(tokens)) - 1].end()
+        out.append(Mention(paragraph, match.start(), end, text[match.start():end], name, role, country, strength,
+                           "titled"))
+    return out
+
+
+def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
+    out: list[Mention] = []
+    given = forenames()
+    stop = _stop()
+    present = capword_set(text)
+    english = english_words()
+    places = place_names()
+    unknown = {w for w in present - given - stop - places
+               if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
+    starts = [start for start, _ in occurrences(text, present & given)]
+    for position, word in occurrences(text, unknown):
+        after = position + len(word)
+        if text[after:after + 1] != " " or not text[after + 1:after + 2].isupper():
+            continue  # an unknown single word is no name: a second capitalised word must follow
+        if _AFTER_LOWER.search(text, max(0, position - 30), position):
+            starts.append(position)
+    for position, _ in occurrences(text, present & known):
+        before = _PRECEDING.search(text, max(0, position - 60), position)
+        if before and before.group(1) not in stop:
+            starts.append(before.start(1))
+    full = patterns()["full"]
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        match = full.match(text, start)
+        if match is None:
+            continue
+        pos = match.end()
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        raw = match["name"]
+        skip = 0
+        for token in raw.split():
+            if token.rstrip(".,") not in stop:
+                break
+            skip += 1
+        lead = re.match(rf"(?:\S+\s+){{{skip}}}", raw)
+        offset = lead.end() if lead else 0
+        name = clean_name(raw[offset:])
+        parts = name.split()
+        if len(parts) < 2 or parts[0] in stop:
+            continue
+        strange = all(p in unknown for p in parts) and " ".join(parts) not in places and len(parts) <= 3
+        if parts[0] in given or (parts[-1] in known and len(parts) <= 3) or strange:
+            start = match.start() + offset
+            out.append(Mention(paragraph, start, start + len(name), name, name, kind="name"))
+    return out

@@ -1,0 +1,1 @@
+"""Package data of the people extractor: lexicon and reference tables (see PROVENANCE.md)."""

@@ -1,0 +1,196 @@
+"""The small reference tables the people extractor and linker read (package data in converters/people_data/)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "people_data"
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """Titles, office modifiers, demonyms, stopwords and reporting verbs (people_data/lexicon.json)."""
+    return json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+
+
+@cache
+def forenames() -> frozenset[str]:
+    """Given names seen at least three times among office holders (people_data/forenames.txt)."""
+    return frozenset((DATA / "forenames.txt").read_text(encoding="utf-8").split())
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case words seen at least 8 times in mixed-case cables (people_data/english.txt): in all-caps text
+    a titled 'name' that is one of these is taken for an ordinary word unless a name table knows it."""
+    return frozenset((DATA / "english.txt").read_text(encoding="utf-8").split())
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Country, capital and US-post city names (people_data/places.txt): never taken for a person's name."""
+    return frozenset((DATA / "places.txt").read_text(encoding="utf-8").splitlines())
+
+
+@cache
+def station_countries() -> dict[str, str]:
+    """Station key of a reference id to the ISO 3166-1 alpha-2 code of its country ('ISLAMABAD' -> 'PK')."""
+    with (DATA / "station_country.csv").open(encoding="utf-8") as handle:
+        return {row["station"]: row["country"] for row in csv.DictReader(handle)}
+
+
+@cache
+def iso_to_fips() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 to the FIPS 10-4 digraph that cable TAGS use ('DE' -> 'GM', 'GB' -> 'UK')."""
+    with (DATA / "iso_fips.csv").open(encoding="utf-8") as handle:
+        return {row["iso"]: row["fips"] for row in csv.DictReader(handle)}
+
+
+@cache
+def signers() -> dict[str, dict[str, str]]:
+    """Signer surname to station to full name ('CROCKER' -> 'ISLAMABAD' -> 'Ryan Clark Crocker')."""
+    return json.loads((DATA / "signers.json").read_text(encoding="utf-8"))
+
+
+@cache
+def chiefs_by_country() -> dict[str, list[dict[str, str]]]:
+    """US chiefs of mission (POCOM) by ISO country code, each with person_id, names, role, started, ended."""
+    out: dict[str, list[dict[str, str]]] = {}
+    with (DATA / "pocom_chiefs.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            out.setdefault(row["country"], []).append(row)
+    return out
+
+
+@cache
+def chiefs_by_surname() -> dict[str, list[dict[str, str]]]:
+    """The same POCOM rows indexed by surname skeleton."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for rows in chiefs_by_country().values():
+        for row in rows:
+            out.setdefault(skeleton(row["surname"]), []).append(row)
+    return out
+
+
+@cache
+def wikidata_by_surname() -> dict[str, list[dict[str, Any]]]:
+    """Wikidata office holders (people_data/wikidata_persons.csv) indexed by the skeleton of every name's surname."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    with (DATA / "wikidata_persons.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names = [row["name"], *[a for a in row["aliases"].split("|") if a]]
+            row["names"] = names
+            row["countries"] = [c for c in row["country"].split("|") if c]
+            row["spans"] = [_span(p) for p in row["positions"].split("|")]
+            keys = set()
+            for name in names:
+                parts = name.split()
+                if len(parts) >= 1:
+                    keys.add(skeleton(parts[-1]))
+                if len(parts) >= 2:
+                    keys.add(skeleton(parts[0]))
+            for key in keys:
+                if key:
+                    out.setdefault(key, []).append(row)
+    return out
+
+
+@cache
+def leader_surnames() -> dict[str, list[tuple[str, int, int]]]:
+    """Surname (as written, capitalised) -> (country, first year, last year) of heads of state and government,
+    foreign ministers and US Secretaries of State in the Wikidata table."""
+    top = re.compile(r"^(?:US )?(?:President|Prime Minister|Chancellor|Premier|King|Queen|Emir|Sultan|Supreme Leader)"
+                     r"|Minister of Foreign|Foreign Minister|Secretary of State", re.IGNORECASE)
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for rows in wikidata_by_surname().values():
+        for row in rows:
+            spans = [(s, e) for label, s, e in row["spans"] if top.search(label)]
+            if not spans or not row["countries"]:
+                continue
+            start, end = min(s for s, _ in spans), max(min(e, 2011) for _, e in spans)
+            for name in row["names"]:
+                parts = name.split()
+                if len(parts) < 2 or " of " in name or re.fullmatch(r"[IVX]+", parts[-1]):
+                    continue
+                last = parts[-1]
+                for key in {last, re.sub(r"^(?:al|el|Al|El)-", "", last)}:
+                    if key[:1].isupper():
+                        entry = (row["countries"][0], start, end)
+                        if entry not in out.setdefault(key, []):
+                            out[key].append(entry)
+    return out
+
+
+_SPAN = re.compile(r"(\?|\d{4})?(?:-(\d{4})?)?\s*$")
+
+
+def _span(position: str) -> tuple[str, int, int]:
+    """'Minister of Foreign Affairs (Iran) 2005-2010' to ('Minister of Foreign Affairs (Iran)', 2005, 2010)."""
+    match = re.search(r"\s((?:\?|\d{4})(?:-(?:\d{4})?)?)$", position)
+    if not match:
+        return position, 0, 9999
+    label = position[: match.start()].strip()
+    span = match.group(1)
+    if "-" in span:
+        start, end = span.split("-", 1)
+    else:
+        start = end = span
+    return label, int(start) if start.isdigit() else 0, int(end) if end.isdigit() else 9999
+
+
+def trie_regex(words) -> str:
+    """A regular expression alternation of literal words factored as a trie ('said|stated' -> 's(?:aid|tated)'),
+    much faster in Python's engine than a flat alternation of many words."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def ascii_fold(text: str) -> str:
+    """Strip diacritics: 'Jörg' to 'Jorg'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+_PARTICLE = re.compile(r"^(?:al|el|ul|ud|ad|as|ash|at|az)[- ]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def surname_key(name: str) -> str:
+    """The matching key of a surname: case and diacritics folded, a leading article (al-, el-) dropped."""
+    text = ascii_fold(name).lower().strip()
+    text = _PARTICLE.sub("", text)
+    return re.sub(r"[^a-z]", "", text)
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """A transliteration skeleton for variant spellings: 'Mottaki' and 'Muttaki' both give 'mutaki'.
+
+    Used only where the linking rule allows (country and office or dates must also agree).
+    """
+    text = surname_key(name)
+    for old, new in (("ou", "u"), ("oo", "u"), ("o", "u"), ("ee", "i"), ("e", "i"), ("y", "i"), ("q", "k"),
+                     ("ph", "f"), ("dh", "d"), ("gh", "g"), ("kh", "k"), ("w", "v")):
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)

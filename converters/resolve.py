@@ -1,0 +1,335 @@
+"""Resolve the mentions of a cable into persons: one person per individual, the fullest name, role and country.
+
+Also the role designations of the sending post (`the Ambassador`), role references (`the Foreign Minister`),
+surname-only mentions, well-known office holders named by surname alone, and the links of converters.linking.
+See docs/people.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converters import linking
+from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
+from converters.people import (
+    WORD_RE,
+    Mention,
+    Person,
+    _stop,
+    capword_set,
+    is_caps,
+    occurrences,
+    patterns,
+    segments,
+    titled_mentions,
+    untitled_mentions,
+)
+from converters.people_tables import forenames, leader_surnames, lexicon, surname_key
+from converters.record import Cable
+
+_PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
+
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "JR", "SR"}
+_SURNAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "dos", "das", "du", "le", "la",
+                      "ul", "abu", "del", "della", "di"}
+
+
+def _compatible(a: str, b: str) -> bool:
+    """True when two given-name parts can be the same person ('' fits all; 'R.' fits 'Ryan')."""
+    if not a or not b:
+        return True
+    x, y = a.split()[0].rstrip(".").lower(), b.split()[0].rstrip(".").lower()
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+
+def _merge(persons: list[Person], m: Mention) -> int:
+    """Attach a named mention to the person it names (same surname, compatible given names) or add one."""
+    tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in m.name.split()]
+    while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
+        tokens.pop()
+    m.name = " ".join(tokens)
+    cut = len(tokens) - 1
+    while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:
+        cut -= 1
+    surname = " ".join(tokens[cut:])
+    key, fore = surname_key(tokens[-1]), " ".join(tokens[:cut])
+    east = lexicon()["east_asian"]
+    for i in range(len(persons) - 1, -1, -1):
+        p = persons[i]
+        family_first = len(tokens) == 1 and (p.country in east or m.country in east) and \
+            surname_key(p.name.split()[0]) == key
+        if family_first or (surname_key(p.surname) == key and _compatible(p.forename, fore)):
+            if len(fore) > len(p.forename):
+                p.name = m.name
+            if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
+                p.role, p.extra["_role_kind"] = m.role, m.kind
+            if m.country and m.strength >= p.strength:
+                p.country, p.strength = m.country, m.strength
+            p.mentions.append(m)
+            m.person = i
+            return i
+    persons.append(Person(m.name, surname, m.role, m.country, m.strength, [m], {"_role_kind": m.kind}))
+    m.person = len(persons) - 1
+    return m.person
+
+
+def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentions: list[Mention]) -> None:
+    """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
+    east = set(lexicon()["east_asian"])
+    keys: dict[str, list[int]] = {}
+    for i, p in enumerate(persons):
+        names = {p.surname}
+        if p.forename and (p.country in east or re.search(r"\b(?:bin|ibn|bint)\b", p.surname)):
+            names.add(p.forename.split()[0])
+        for n in names:
+            if len(surname_key(n)) >= 3:
+                keys.setdefault(n, []).append(i)
+    if not keys:
+        return
+    lookup: dict[str, list[int]] = {}
+    for k, ids in keys.items():
+        for variant in {k.lower(), _PARTICLE.sub("", k.lower())}:
+            lookup.setdefault(variant, []).extend(i for i in ids if i not in lookup.get(variant, []))
+    cased = {variant for k in lookup for variant in (k.capitalize(), k.upper(), k.title())}
+    cased |= {k for ks in keys for k in (ks, _PARTICLE.sub("", ks))}
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.start >= 0:
+            by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+    for para, text in segs:
+        caps = is_caps(text)
+        taken = by_para.get(para, [])
+        if caps:
+            found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
+            found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
+        else:
+            found = occurrences(text, capword_set(text) & cased)
+        for start, word in found:
+            if word[-2:] in ("'s", "\u2019s"):
+                word = word[:-2]
+            cands = lookup.get(word.lower())
+            if not cands or (not caps and not word[0].isupper()):
+                continue
+            if any(s <= start < e for s, e in taken):
+                continue
+            target = cands[0]
+            if len(cands) > 1:
+                before = [(m.paragraph, m.start, m.person) for m in mentions
+                          if m.person in cands and (m.paragraph, m.start) < (para, start)]
+                target = max(before)[2] if before else cands[0]
+            m = Mention(para, start, start + len(word), word, persons[target].name, kind="surname",
+                        person=target)
+            persons[target].mentions.append(m)
+            mentions.append(m)
+
+
+_UNRESOLVED = {"Ambassador": "Ambassador", "Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge",
+               "Consul General": "Consul General", "Ambassador-designate": "Ambassador-designate"}
+_ROLE_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?P<r>(?:(?:Foreign|Prime|Interior|Defense|Finance|Deputy|Vice|Crown|Chief|Deputy Prime)\s+)?"
+    r"(?:Minister|President|King|Emir|Sultan|Premier|Chancellor|Governor|Chairman|Speaker|Senator|General|Sheikh"
+    r"|Prince|Director General|Director|Mayor|Foreign Secretary|Spokesman|Senator))\b(?!\s+(?:of|for)\b)"
+    r"(?!\s*[A-Z][a-z])(?!-)")
+
+
+_ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "chancellor", "governor", "chairman",
+               "speaker", "senator", "general", "sheikh", "prince", "director", "mayor", "secretary", "spokesman")
+
+
+def _role_references(segs, persons: list[Person], mentions: list[Mention]) -> None:
+    """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
+    roles = [p.role.lower() for p in persons if p.role and not p.extra.get("_unresolved")]
+    needles = {head.capitalize() for r in roles for head in _ROLE_HEADS if r.endswith(head)}
+    if not needles:
+        return
+    for para, text in segs:
+        if not any(n in text for n in needles) or is_caps(text):
+            continue
+        for match in _ROLE_REFERENCE.finditer(text):
+            phrase = match["r"].lower()
+            holders = {i for i, p in enumerate(persons)
+                       if p.role and not p.extra.get("_unresolved") and p.role.lower().endswith(phrase)}
+            if len(holders) != 1:
+                continue
+            i = holders.pop()
+            m = Mention(para, match.start(), match.end(), match.group(0), persons[i].name, persons[i].role,
+                        kind="role", person=i)
+            persons[i].mentions.append(m)
+            mentions.append(m)
+
+
+def _designation_person(label: str, cable: Cable, persons: list[Person], context: dict) -> int | None:
+    """The person a role designation of the sending post stands for, added when the tables name them."""
+    for i, p in enumerate(persons):
+        if p.extra.get("_designation") == label:
+            return i
+    found: int | None = None
+    if label == "Ambassador":
+        chief = context.get("chief")
+        if chief and chief["role"].startswith("ambassador"):
+            m = Mention(0, -1, -1, chief["name"], chief["name"], "Ambassador", "US", 2, "role")
+            found = _merge(persons, m)
+    elif label == "Secretary of State":
+        sec = linking.secretary_of_state(cable.created)
+        if sec:
+            m = Mention(0, -1, -1, sec["name"], sec["name"], "Secretary of State", "US", 2, "role")
+            found = _merge(persons, m)
+    else:
+        short = {"Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge", "Consul General": "Consul"}[label]
+        for i, p in enumerate(persons):
+            kinds = {m.kind for m in p.mentions}
+            if kinds & {"classified_by", "signer"} and (short in p.role or label in p.role):
+                found = i
+        chief = context.get("chief")
+        if found is None and label == "Charge d'Affaires":
+            for i, p in enumerate(persons):
+                if any(m.kind == "signer" for m in p.mentions) and not (
+                        chief and surname_key(chief["surname"]) == surname_key(p.surname)):
+                    found = i
+    if found is None and label == "Ambassador":
+        titled = [i for i, p in enumerate(persons) if p.role == "Ambassador" and p.country == "US"]
+        found = titled[0] if len(titled) == 1 else None
+    if found is None and label in _UNRESOLVED and linking.host_country(cable.station) not in ("", "US"):
+        word = _UNRESOLVED[label]
+        persons.append(Person(word, word, label, "US", 1, [], {"_role_kind": "role", "_unresolved": True}))
+        found = len(persons) - 1
+    if found is not None:
+        persons[found].extra["_designation"] = label
+        if not persons[found].role:
+            persons[found].role = label
+    return found
+
+
+_DESIGNATION_HINTS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
+                      "CONSUL", "CG")
+
+
+def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Mention], context: dict) -> None:
+    labels = lexicon()["role_designations"]
+    for para, text in segs:
+        if not any(hint in text for hint in _DESIGNATION_HINTS):
+            continue
+        caps = is_caps(text)
+        pattern = patterns()["designation_caps" if caps else "designation"]
+        for match in pattern.finditer(text):
+            phrase = " ".join(match["d"].split())
+            if not phrase.lower().startswith("the "):
+                before = text[max(0, match.start() - 30):match.start()]
+                if caps or re.search(r"[A-Z][\w.'-]*\s+$", before) and not re.search(r"[.:;]\s+\S+\s+$", before):
+                    continue
+            key = phrase if phrase.lower().startswith("the ") else "the " + phrase
+            label = next((v for k, v in labels.items() if k.lower() == key.lower()), None)
+            if label is None:
+                continue
+            i = _designation_person(label, cable, persons, context)
+            if i is None:
+                continue
+            m = Mention(para, match.start(), match.end(), phrase, persons[i].name, label, kind="role", person=i)
+            persons[i].mentions.append(m)
+            mentions.append(m)
+
+
+def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[Mention]) -> None:
+    """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
+    surname of a head of state or government or foreign minister in office within six years of the cable,
+    never used in lower case in the same text, and not a stopword."""
+    year = linking.year_of(cable.created)
+    if year is None:
+        return
+    index = leader_surnames()
+    stop = _stop()
+    given = forenames()
+    known = {surname_key(p.surname) for p in persons}
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+    for para, text in segs:
+        if is_caps(text):
+            continue
+        taken = by_para.get(para, [])
+        for start, word in occurrences(text, capword_set(text) & index.keys()):
+            rows = index.get(word)
+            if not rows or len(rows) > 2 or word in stop or word in given or len(word) < 4:
+                continue
+            if surname_key(word) in known:
+                continue
+            active = [r for r in rows if r[1] - 6 <= year <= r[2] + 1]
+            if not active or f" {word.lower()} " in text or any(s <= start < e for s, e in taken):
+                continue
+            countries = {r[0] for r in active}
+            m = Mention(para, start, start + len(word), word, word, "", countries.pop() if len(countries) == 1 else "",
+                        1, "leader")
+            _merge(persons, m)
+            mentions.append(m)
+            known.add(surname_key(word))
+
+
+def find_persons(cable: Cable, segs: list[tuple[int, str]] | None = None) -> tuple[list[Person], list[Mention]]:
+    """Every person of a cable, resolved within it, with every mention (spans by paragraph)."""
+    segs = segments(cable) if segs is None else segs
+    host = linking.host_country(cable.station)
+    mentions: list[Mention] = []
+    for para, text in segs:
+        if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
+            mentions += titled_mentions(para, text, is_caps(text))
+    for m in mentions:
+        if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
+            m.country = host
+    special = [m for m in (classified_by_mention(cable, segs[0][1]), signer_mention(cable)) if m]
+    special += tag_mentions(cable) + routing_mentions(cable)
+    known = {m.name.split()[-1] for m in mentions + special}
+    known |= {k.upper() for k in known}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        spans.setdefault(m.paragraph, []).append((m.start, m.end))
+    for para, text in segs:
+        if not is_caps(text):
+            mentions += untitled_mentions(para, text, known, spans.get(para, []))
+    mentions.sort(key=lambda m: (m.paragraph, m.start))
+    persons: list[Person] = []
+    for m in special + mentions:
+        _merge(persons, m)
+    mentions = special + mentions
+    context = {"chief": linking.chief_of_mission(cable.station, cable.created)}
+    _designations(segs, cable, persons, mentions, context)
+    _surname_mentions(segs, persons, mentions)
+    _leader_mentions(segs, cable, persons, mentions)
+    _role_references(segs, persons, mentions)
+    east = set(lexicon()["east_asian"])
+    family = set(lexicon()["east_asian_surnames"])
+    for p in persons:
+        parts = p.name.split()
+        if p.forename and not re.search(r"[A-Z]\.", p.name) and (
+                p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in forenames())):
+            p.surname = parts[0]
+    _link(persons, cable)
+    return persons, mentions
+
+
+def _link(persons: list[Person], cable: Cable) -> None:
+    """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking)."""
+    for p in persons:
+        if p.extra.get("_unresolved"):
+            p.extra = {"id": linking.person_id(p.name, p.surname, "", cable.reference_id, None, None)}
+            continue
+        forename = p.forename
+        year = cable.created[:4] if cable.created else None
+        date = cable.created[:10] if cable.created else None
+        pocom = None
+        if p.country in ("US", ""):
+            pocom = linking.link_pocom(p.surname, forename, p.role, cable.station, date)
+            if pocom and not forename:
+                p.name = pocom["name"]
+        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year)
+        if wikidata is None and p.strength == 0 and p.country != "US" and not pocom:
+            wikidata = linking.link_wikidata(p.surname, forename, p.role, "US", year)
+            if wikidata:
+                p.country = "US"
+        if wikidata is None and pocom:
+            wikidata = linking.pocom_wikidata(pocom["pocom"], p.surname, year)
+        p.extra = {k: v for k, v in p.extra.items() if not k.startswith("_")}
+        p.extra["id"] = linking.person_id(p.name, p.surname, p.country, cable.reference_id, wikidata, pocom)
+        if pocom:
+            p.extra["pocom"] = pocom
+        if wikidata:
+            p.extra["wikidata"] = wikidata

@@ -1,0 +1,226 @@
+"""Find attributed speech acts (who said what to whom) in a cable's paragraphs.
+
+A statement is a reporting verb (people_data/lexicon.json: told, said, urged, according to, ...) whose subject is
+a person mention: directly before the verb (`Kasuri told`, `, Muttaki said,`), the sentence subject of a
+coordinated or participle clause (`..., but said`, `..., saying that`), a pronoun that continues the last
+speaker (`He added`), or the object of `according to`. The addressee is a person mention right after the verb
+(`told the Ambassador`) or after `to`. Rule-based; see docs/people.md.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from converters.people import Mention, Person, is_caps, segments
+from converters.people_tables import lexicon, trie_regex
+from converters.record import Cable
+from converters.resolve import find_persons
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Amb|Sen|Rep|St|No|Jr|Sr|Brig|Capt|Gov|Prof|Jan"
+                     r"|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ref|Para|approx|i\.e|e\.g|a\.i|U\.S|U\.N|U\.K)|(?-i:(?<![\w'])[A-Z]))"
+                     r"\.$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"')]?\s+(?=[\"(]?[A-Z0-9])")
+_FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
+                     r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
+                     r"|quickly|immediately|bluntly|frankly|emphatically|initially|finally|earlier|previously"
+                     r"|reportedly|only|simply|never|however|himself|herself|personally|briefly|directly|in turn"
+                     r"|in response|at one point|at the meeting|in the meeting|twice|once"
+                     r"|on\s+\w+\s+\d{1,2}|(?:January|February|March|April|May|June|July|August|September|October"
+                     r"|November|December)\s+\d{1,2}|\([^()]{0,80}\)|,\s*(?:the|a|an|who|which|his|her)\b[^,;]{0,90},)"
+                     r"[\s,]*)*$",
+                     re.IGNORECASE)
+_COORD = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:(?!(?:the|a|an|he|she|they|it|his|her|their|we|i)\b)[a-z-]+\s+)"
+                    r"{0,4}$")
+_INTRO = re.compile(r"^\s*(?:\(?[A-Z]{1,4}\)\s*)?(?:(?:[A-Z][A-Za-z]*\b[^,.;]{0,60},\s*)?(?:the\s+|The\s+)?)$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|not|to|will|would|should|could|might|must|may|shall|can"
+                      r"|cannot|never)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE|I)\s+(?:also\s+|again\s+|then\s+|further\s+|later\s+)*$")
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _verb_tables() -> tuple[frozenset[str], dict[str, list[tuple[str, re.Pattern]]], re.Pattern]:
+    """Single-word verbs, multi-word verbs by first word, and the participle pattern."""
+    lex = lexicon()
+    single = frozenset(v for v in lex["verbs"] if " " not in v)
+    multi: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for verb in sorted((v for v in lex["verbs"] if " " in v), key=len, reverse=True):
+        first, rest = verb.split(" ", 1)
+        multi.setdefault(first, []).append((verb, re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)))
+    parts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lex["participles"], key=len, reverse=True))
+    return single, multi, re.compile(rf",\s*(?:and\s+|while\s+)?(?P<v>{parts})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    single, multi, _ = _verb_tables()
+    words = single | multi.keys()
+    return frozenset(words | {"According"})
+
+
+@cache
+def _vocabulary_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + trie_regex(_vocabulary()) + r")\b(?!-)")
+
+
+def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Reporting verbs in text[start:end] as (start, end, verb in lower case); multi-word verbs first."""
+    single, multi, _ = _verb_tables()
+    end = len(text) if end is None else end
+    haystack = text.lower() if is_caps(text) else text
+    out = []
+    for word in _vocabulary_pattern().finditer(haystack, start, end):
+        low = word.group(0).lower()
+        found = None
+        for verb, rest in multi.get(low, ()):
+            more = rest.match(haystack, word.end(), end)
+            if more:
+                found = (word.start(), more.end(), verb)
+                break
+        if found is None and low in single:
+            found = (word.start(), word.end(), low)
+        if found:
+            out.append(found)
+    return sorted(out)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph, not split after abbreviations and initials ('U.S.', 'Gen.', 'C.')."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        head = text[start:match.start() + 1]
+        if _ABBREV.search(head[-8:]):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
+    rest = text[pos:pos + 80]
+    lead = re.match(r"\s+(?:to\s+|with\s+)?", rest)
+    offset = pos + (lead.end() if lead else 0)
+    for m in mentions:
+        if m.start == offset or (m.start > pos and text[pos:m.start].strip() in ("", "to", "the", "to the")):
+            return m
+    return None
+
+
+def _text_after(text: str, pos: int, end: int) -> str:
+    rest = text[pos:end].strip()
+    rest = re.sub(r"^(?:that\b,?|,)\s*", "", rest)
+    return rest.strip(" ,;") or text[pos:end].strip()
+
+
+def paragraph_statements(para: int, text: str, mentions: list[Mention], last: int | None,
+                         signer: int | None = None) -> tuple[list[dict], int | None]:
+    """The statements of one paragraph; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
+    participles = _verb_tables()[2]
+    caps = is_caps(text)
+    out: list[dict] = []
+    ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
+    if not ordered and last is None and signer is None:
+        return out, last
+    all_verbs = verb_matches(text)
+    all_participles = list(participles.finditer(text)) if "ing" in text and "," in text else []
+    if not all_verbs and not all_participles:
+        return out, last
+    starts = [m.start for m in ordered]
+    verb_starts = [v[0] for v in all_verbs]
+    for s_start, s_end in sentences(text):
+        sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
+        if not sentence_verbs and not any(s_start <= m.start() < s_end for m in all_participles):
+            continue
+        sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
+        subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
+            text[s_start:sentence_mentions[0].start]) else None
+        for v_start, v_end, verb in sentence_verbs:
+            if not caps and text[v_start].isupper() and v_start == s_start:
+                continue
+            before = text[max(s_start, v_start - 80):v_start]
+            speaker: Mention | None = None
+            if verb == "according to":
+                speaker = _mention_after(sentence_mentions, text, v_end)
+            else:
+                prior = [m for m in sentence_mentions if m.end <= v_start]
+                if prior and _FILLER.match(text[prior[-1].end:v_start]):
+                    speaker = prior[-1]
+                elif re.search(r"[,\"]\s*$", before) and verb in ("said", "added", "noted", "stated", "continued"):
+                    speaker = _mention_after(sentence_mentions, text, v_end)
+                elif subject and subject.end <= v_start and _COORD.search(before):
+                    speaker = subject
+                elif (pronoun := _PRONOUN.search(before)) and pronoun.group(1) == "I":
+                    if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
+                        speaker = Mention(para, -1, -1, "I", "", person=signer)
+                elif pronoun:
+                    near = [m for m in sentence_mentions if m.end <= v_start]
+                    carried = near[-1].person if near else (
+                        last if last is not None else next((m.person for m in reversed(ordered)
+                                                            if m.end <= v_start), None))
+                    if carried is not None:
+                        speaker = Mention(para, -1, -1, "he", "", person=carried)
+            if speaker is None or _PASSIVE.search(before):
+                continue
+            addressee = None
+            if verb in lexicon()["addressee_verbs"] or verb in ("said", "explained", "complained", "stressed",
+                                                               "emphasized", "noted", "stated", "replied"):
+                found = _mention_after(sentence_mentions, text, v_end)
+                if found is not None and found.person != speaker.person and (
+                        verb in lexicon()["addressee_verbs"] or re.match(r"\s+to\s", text[v_end:v_end + 5])):
+                    addressee = found
+            tail = addressee.end if addressee else v_end
+            leading = 0 <= speaker.start < v_start and speaker.start - s_start <= 25
+            said = _text_after(text, tail, s_end) if leading else text[s_start:s_end].strip()
+            out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
+                        "addressee": addressee.person if addressee else None, "_pos": v_start})
+            last = speaker.person
+        for match in (m for m in all_participles if s_start <= m.start() < s_end):
+            prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < match.start()]
+            who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= match.start()
+                                                      else None)
+            if who is None:
+                continue
+            verb = lexicon()["participles"][" ".join(match["v"].split()).lower()]
+            out.append({"paragraph": para, "speaker": who, "addressee": None, "verb": match["v"].lower(),
+                        "text": _text_after(text, match.end(), s_end), "_pos": match.start(), "_lemma": verb})
+            last = who
+    return out, last
+
+
+def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention],
+                    segs: list[tuple[int, str]] | None = None) -> list[dict]:
+    """Every statement of a cable as record dicts: paragraph, speaker and addressee surnames, verb, text."""
+    out: list[dict] = []
+    last: int | None = None
+    signer = next((m.person for m in mentions if m.kind == "signer"), None)
+    by_para: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_para.setdefault(m.paragraph, []).append(m)
+    for para, text in segs if segs is not None else segments(cable):
+        if para == 0 and cable.paragraphs:
+            continue
+        found, last = paragraph_statements(para, text, by_para.get(para, []), last, signer)
+        out += sorted(found, key=lambda s: s["_pos"])
+    records = []
+    for s in out:
+        speaker = persons[s["speaker"]]
+        addressee = persons[s["addressee"]] if s["addressee"] is not None else None
+        records.append({"paragraph": s["paragraph"], "speaker": speaker.surname,
+                        "addressee": addressee.surname if addressee else None, "verb": s["verb"], "text": s["text"],
+                        "speaker_id": speaker.extra.get("id"),
+                        "addressee_id": addressee.extra.get("id") if addressee else None})
+    return records
+
+
+def extract(cable: Cable) -> tuple[list[dict], list[dict]]:
+    """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists."""
+    segs = segments(cable)
+    persons, mentions = find_persons(cable, segs)
+    statements = find_statements(cable, persons, mentions, segs)
+    return [p.to_json() for p in persons], statements
