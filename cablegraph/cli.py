@@ -8,15 +8,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import pyoxigraph as ox
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-import queries as canned
-from cablegraph.settings import Settings
-from cablegraph.store import CableStore, StoreError
+from cablegraph.cli_common import RdfOut, ResultFormat, StoreOpt, err, open_store, out, print_result
+from cablegraph.cli_queries import ask, queries_app
 from converters import readers
 from converters.parse import read_cable as parse_cable
 from converters.record import UnreadableCable
@@ -24,50 +20,8 @@ from ontology import terms as t
 
 app = typer.Typer(help="cablegraph: a knowledge graph of US diplomatic cables.", no_args_is_help=True,
                   add_completion=False)
-queries_app = typer.Typer(help="Canned queries: list, show and run the questions in queries/.",
-                          no_args_is_help=True)
 app.add_typer(queries_app, name="queries")
-err = Console(stderr=True)
-out = Console()
-
-StoreOpt = Annotated[Path | None, typer.Option(
-    "--store", help="Store directory (default ./cablegraph-store or $CABLEGRAPH_STORE).", show_default=False)]
-
-
-class ResultFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-
-
-class RdfOut(StrEnum):
-    turtle = "turtle"
-    nt = "nt"
-    nquads = "nquads"
-    trig = "trig"
-    jsonld = "json-ld"
-
-
-def _settings(store: Path | None) -> Settings:
-    settings = Settings()
-    if store is not None:
-        settings.store = store
-    return settings
-
-
-def _open(store: Path | None, read_only: bool = False) -> tuple[Settings, CableStore]:
-    settings = _settings(store)
-    if read_only and not settings.store.exists():
-        err.print(f"[red]error:[/] no store at {settings.store}; run `cablegraph ingest PATH --store "
-                  f"{settings.store}` first")
-        raise typer.Exit(2)
-    try:
-        return settings, CableStore(settings.store, read_only=read_only)
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}\n(another cablegraph process may hold the store; stop it and retry)")
-        raise typer.Exit(2) from exc
-
+app.command()(ask)
 
 @app.command()
 def ingest(
@@ -92,7 +46,7 @@ def ingest(
         raise typer.Exit(2)
     from cablegraph.ingest import ingest as run_ingest
 
-    settings, cstore = _open(store)
+    settings, cstore = open_store(store)
     files = list(readers.iter_files(paths))
     total = sum(f.stat().st_size for f in files)
     with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
@@ -143,36 +97,6 @@ def parse_cmd(
         raise typer.Exit(1)
 
 
-def print_result(result, fmt: ResultFormat) -> None:
-    """Print a pyoxigraph query result as a table, JSON, CSV or TSV (graphs as Turtle)."""
-    if isinstance(result, bool) or isinstance(result, ox.QueryBoolean):
-        value = bool(result)
-        out.print(json.dumps({"boolean": value}) if fmt == ResultFormat.json else str(value).lower())
-        return
-    if isinstance(result, ox.QueryTriples):
-        sys.stdout.write(ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=t.PREFIXES).decode())
-        return
-    if fmt != ResultFormat.table:
-        formats = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
-                   "tsv": ox.QueryResultsFormat.TSV}
-        sys.stdout.buffer.write(result.serialize(format=formats[fmt.value]))
-        return
-    names = [v.value for v in result.variables]
-    table = Table(*names)
-    rows = 0
-    for solution in result:
-        table.add_row(*[_cell(solution[n]) for n in names])
-        rows += 1
-    out.print(table)
-    err.print(f"{rows} row(s)")
-
-
-def _cell(term) -> str:
-    if term is None:
-        return ""
-    return term.value
-
-
 @app.command()
 def query(
     sparql: Annotated[str, typer.Argument(help="SPARQL text, @FILE to read it from a file, or - for stdin.")],
@@ -184,7 +108,7 @@ def query(
         sparql = sys.stdin.read()
     elif sparql.startswith("@"):
         sparql = Path(sparql[1:]).read_text(encoding="utf-8")
-    _, cstore = _open(store, read_only=True)
+    _, cstore = open_store(store, read_only=True)
     try:
         result = cstore.query(sparql)
     except SyntaxError as exc:
@@ -209,7 +133,7 @@ def export(
     if sum(x is not None for x in (cable, graph, construct)) > 1:
         err.print("[red]error:[/] give at most one of --cable, --graph, --construct")
         raise typer.Exit(2)
-    settings, cstore = _open(store, read_only=True)
+    settings, cstore = open_store(store, read_only=True)
     if cable:
         graph = t.Ids(settings.base).cable_graph(cable.upper())
     if construct and construct.startswith("@"):
@@ -245,7 +169,7 @@ def validate(
     """Check the ontology is consistent (HermiT) and the store conforms to the SHACL shapes; exit 1 if not."""
     from cablegraph.validate import check_ontology, check_store
 
-    settings, cstore = _open(store, read_only=True)
+    settings, cstore = open_store(store, read_only=True)
     failed = False
     if reasoner:
         onto = check_ontology()
@@ -270,7 +194,7 @@ def load_reference_cmd(
     """(Re)load the ontology and the reference graphs (posts, TAGS, levels, caveats); ingest does this too."""
     from cablegraph.reference import load_reference
 
-    settings, cstore = _open(store)
+    settings, cstore = open_store(store)
     counts = load_reference(cstore, base or settings.base)
     cstore.close()
     err.print("loaded " + ", ".join(f"{name} ({n} quads)" for name, n in counts.items()))
@@ -304,7 +228,7 @@ def serve(
     """Serve the SPARQL endpoint, Graph Store Protocol, resource pages and the query page over HTTP."""
     from cablegraph.server import serve as run_server
 
-    settings, cstore = _open(store)
+    settings, cstore = open_store(store)
     options = {"host": host, "port": port, "default_graph": default_graph and default_graph.value,
                "update_token": update_token, "query_timeout": query_timeout, "max_rows": max_rows,
                "workers": workers, "max_request_bytes": max_request_bytes, "service_allowlist": allow_service,
@@ -335,7 +259,7 @@ def load(
     if missing:
         err.print(f"[red]error:[/] no such file: {', '.join(missing)}")
         raise typer.Exit(2)
-    _, cstore = _open(store)
+    _, cstore = open_store(store)
     try:
         for path in files:
             size = load_file(cstore.ox, path, graph, fmt)
@@ -347,116 +271,3 @@ def load(
         cstore.close()
 
 
-@queries_app.command("list")
-def queries_list(
-    tag: Annotated[str | None, typer.Option(help="Only the queries with this tag (people, posts, time, ...).")] = None,
-) -> None:
-    """List the canned queries with their summaries and parameters (tab-separated when piped)."""
-    table = Table("name", "summary", "parameters", "tags")
-    table.columns[0].no_wrap = True
-    for name, q in canned.catalogue().items():
-        if tag is None or tag in q.tags:
-            row = (name, q.summary, ", ".join(f"{p.name}:{p.type}" for p in q.params), " ".join(q.tags))
-            if out.is_terminal:
-                table.add_row(*row)
-            else:
-                sys.stdout.write("\t".join(row) + "\n")
-    if out.is_terminal:
-        out.print(table)
-
-
-def _values(param: list[str] | None) -> dict[str, str]:
-    values = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            err.print(f"[red]error:[/] --param takes key=value, got {item!r}")
-            raise typer.Exit(2)
-        values[key.strip()] = value
-    return values
-
-
-def _bound(q: canned.CannedQuery, values: dict[str, str]) -> str:
-    try:
-        return canned.bound_text(q, values)
-    except canned.ParameterError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
-
-
-ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")]
-
-
-@queries_app.command("show")
-def queries_show(name: Annotated[str, typer.Argument(help="Canned query name.")], param: ParamOpt = None) -> None:
-    """Print a canned query: its metadata and SPARQL (with --param, the text as run, parameters bound)."""
-    q = _canned(name)
-    sys.stdout.write(_bound(q, _values(param)) if param else q.text)
-
-
-def _canned(name: str) -> canned.CannedQuery:
-    queries = canned.catalogue()
-    if name not in queries:
-        err.print(f"[red]error:[/] no canned query {name!r}; `cablegraph queries list` shows them")
-        raise typer.Exit(2)
-    return queries[name]
-
-
-@queries_app.command("run")
-def queries_run(
-    name: Annotated[str, typer.Argument(help="Canned query name.")],
-    param: ParamOpt = None,
-    store: StoreOpt = None,
-    fmt: Annotated[ResultFormat, typer.Option("--format", help="Output format.")] = ResultFormat.table,
-) -> None:
-    """Run a canned query with typed parameters (bound as RDF terms, never pasted into the text).
-
-    A value that does not fit its parameter's type is an error naming the parameter (exit code 2).
-    """
-    text = _bound(_canned(name), _values(param))
-    _, cstore = _open(store, read_only=True)
-    result = cstore.query(text)
-    print_result(result, fmt)
-
-
-class ReportFormat(StrEnum):
-    md = "md"
-    html = "html"
-
-
-@app.command()
-def ask(
-    qset: Annotated[str, typer.Argument(metavar="SET", help="A shipped question set's name, or a .yaml file.")],
-    store: StoreOpt = None,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Report folder (default ./reports/SET).")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="Report format.")] = ReportFormat.md,
-    param: ParamOpt = None,
-) -> None:
-    """Run a question set and write a report folder: report, charts, one CSV per question, provenance.
-
-    Shipped sets: see queries/sets/. A parameter that does not fit its type is an error naming it (exit code 2).
-    """
-    from cablegraph.ask import run_set, write_report
-    from queries.sets import find_set, load_set, set_values
-
-    try:
-        question_set = load_set(find_set(qset))
-        values = set_values(question_set, _values(param))
-    except (FileNotFoundError, ValueError) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
-    settings, cstore = _open(store, read_only=True)
-    with Progress(TextColumn("[bold]ask[/]"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=err,
-                  disable=not err.is_terminal) as progress:
-        task = progress.add_task("ask", total=len(question_set.questions), name="")
-        findings = run_set(cstore.ox, question_set, values,
-                           on_step=lambda q: progress.update(task, advance=1, name=q.heading[:50]))
-    target = out_dir or Path("reports") / question_set.name
-    report = write_report(question_set, values, findings, target, fmt.value, str(settings.store), len(cstore))
-    for f in findings:
-        status = f"[red]{f.error}[/]" if f.error else f"{len(f.answer.rows)} rows"
-        err.print(f"{f.number:>2}. {f.question.heading}: {status}{' + chart' if f.chart else ''}")
-    err.print(f"report: {report}")
-    if any(f.error for f in findings):
-        raise typer.Exit(1)
