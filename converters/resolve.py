@@ -47,6 +47,7 @@ def _merge(persons: list[Person], m: Mention) -> int:
     tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in m.name.split()]
     while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
         tokens.pop()
+    tokens[-1] = tokens[-1].rstrip(",")  # "Timken, Jr." leaves "Timken,"
     m.name = " ".join(tokens)
     cut = len(tokens) - 1
     while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:

@@ -126,14 +126,16 @@ def test_office_holders_named_by_surname_alone():
     assert by["Ahmadinejad"]["country"] == "IR" and by["Karzai"]["country"] == "AF"
 
 
-def test_unnamed_post_role_stays_one_role_person():
-    """08BERLIN531 speaks of the DCM without naming the holder: one person named by the role word."""
+def test_post_role_resolves_to_the_classifier_who_holds_it():
+    """08BERLIN531: 'Classified By: Deputy Chief of Mission John Koenig' makes 'the DCM' identifiable."""
     raw = list(islice(read(ROOT / "samples/wikileaks-2010-12/cables.jsonl"), 25, 26))[0]
     c = parse(raw)
     persons, _ = extract(c)
-    dcm = [p for p in persons if p["surname"] == "DCM"]
+    dcm = [p for p in persons if "the DCM" in p["mentions"]]
     assert c.reference_id == "08BERLIN531" and len(dcm) == 1
-    assert dcm[0]["role"] == "Deputy Chief of Mission" and dcm[0]["country"] == "US"
+    assert dcm[0]["name"] == "John Koenig" and dcm[0]["role"] == "Deputy Chief of Mission"
+    assert dcm[0]["country"] == "US"
+    assert all(not p["surname"].endswith(",") for p in persons)  # "William Robert Timken, Jr." -> Timken
 
 
 def test_countries_are_written_as_tags_codes():
