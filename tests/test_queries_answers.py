@@ -196,3 +196,20 @@ def test_declassification_due(store):
 def test_limit_keeps_the_first_rows_in_order(store):
     every = rows(store, "cables_with_tag", tag="KNNP")
     assert len(every) > 3 and rows(store, "cables_with_tag", tag="KNNP", limit=3) == every[:3]
+
+
+def test_people_and_statement_queries_on_the_extracted_sample_graph(store):
+    """The people queries on what the extractor found in the samples (not a hand-made graph)."""
+    said = rows(store, "statements_in_cable", cable=DAWN)
+    assert ("1", "told", "Ryan Crocker") in {(r["paragraph"], r["verb"], r["addressee"]) for r in said}
+    assert [r["paragraph"] for r in said] == sorted(r["paragraph"] for r in said)
+    # the cable spells Muttaki; the person is linked to Wikidata's Manouchehr Mottaki, so either name finds him
+    by_mottaki = rows(store, "statements_by_person", person="Mottaki")
+    assert any(r["ref"] == DAWN and "not accept these preconditions" in r["text"] for r in by_mottaki)
+    people = {r["name"]: r for r in rows(store, "people_in_cable", cable=DAWN)}
+    assert people["Ryan Crocker"]["relation"].split() == ["classifiedBy", "signedBy", "mentions"]
+    assert people["Khurshid Mahmud Kasuri"]["wikidata"].endswith("/Q707883")
+    linked = rows(store, "cables_mentioning_wikidata_person", item="http://www.wikidata.org/entity/Q707883")
+    assert DAWN in {r["ref"] for r in linked}
+    pairs = rows(store, "who_talks_to_whom")
+    assert any(r["source"] == "Khurshid Mahmud Kasuri" and r["target"] == "Ryan Crocker" for r in pairs)
