@@ -17,9 +17,11 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 import queries as canned
-from queries.results import FORMATS, MEDIA_TYPES, run, serialize
+from endpoint.pool import QueryError, QueryTimeout
+from queries.results import FORMATS, MEDIA_TYPES, Answer, run_text, serialize
 
 PREFIX = "/api/queries"
 _PATTERNS = {
@@ -53,14 +55,23 @@ def add_canned_routes(app: FastAPI, store: ox.Store, union: bool = True,
 def _endpoint(query: canned.CannedQuery, store: ox.Store, union: bool):
     names = {f"p_{p.name}": p.name for p in query.params}
 
-    def endpoint(request: Request, **kwargs: Any) -> Response:
+    async def endpoint(request: Request, **kwargs: Any) -> Response:
         values = {names[k]: v for k, v in kwargs.items() if k in names and v is not None}
         try:
-            if kwargs.get("show") == "sparql":
-                return PlainTextResponse(canned.bound_text(query, values), media_type="application/sparql-query")
-            answer = run(store, query, values, union)
+            text = canned.bound_text(query, values)
         except canned.ParameterError as exc:
             return JSONResponse({"detail": str(exc)}, status_code=400)
+        if kwargs.get("show") == "sparql":
+            return PlainTextResponse(text, media_type="application/sparql-query")
+        pool = getattr(request.app.state, "pool", None)
+        try:
+            answer = await _run_in_pool(pool, text, union) if pool else await run_in_threadpool(
+                run_text, store, text, union)
+        except QueryTimeout as exc:
+            return JSONResponse({"detail": f"{exc}; narrow the parameters and try again"}, status_code=503,
+                                headers={"Retry-After": "1"})
+        except QueryError as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=exc.status)
         fmt = kwargs.get("format") or _negotiate(request.headers.get("accept", ""))
         body = serialize(answer, fmt, query.name)
         media = MEDIA_TYPES[fmt] + ("; charset=utf-8" if fmt in ("csv", "tsv") else "")
@@ -77,6 +88,20 @@ def _endpoint(query: canned.CannedQuery, store: ox.Store, union: bool):
     endpoint.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     endpoint.__name__ = f"canned_{query.name}"
     return endpoint
+
+
+async def _run_in_pool(pool: Any, text: str, union: bool) -> Answer:
+    """Run the bound query in the endpoint's worker pool (so the query timeout stops it) and read the rows back."""
+    reply = await pool.run_async({"query": text, "union": union, "default_graph": None, "named_graphs": None,
+                                  "accept": "application/sparql-results+json", "format": None, "base_iri": None})
+    data = reply.head
+    if reply.rest is not None:
+        data += b"".join([chunk async for chunk in reply.rest])
+    solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    if isinstance(solutions, ox.QueryBoolean):
+        return Answer(["boolean"], [[ox.Literal(str(bool(solutions)).lower())]], text)
+    columns = [v.value for v in solutions.variables]
+    return Answer(columns, [[row[c] for c in columns] for row in solutions], text)
 
 
 def _parameter(p: canned.Param) -> inspect.Parameter:

@@ -124,3 +124,18 @@ def test_update_token_from_the_environment(tmp_path, monkeypatch):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_canned_queries_run_under_the_same_timeout(tmp_path, sample_store):
+    """/api/queries/NAME runs in the killable worker pool too: a scan of every cable's text cannot beat 1 ms."""
+    store = tmp_path / "store"
+    shutil.copytree(sample_store, store)
+    proc, url = start_server(store, "--query-timeout", "0.001")
+    try:
+        response = httpx.get(url + "/api/queries/phrase_search", params={"phrase": "enrichment"}, timeout=30)
+        assert response.status_code == 503 and "timeout" in response.json()["detail"]
+        shown = httpx.get(url + "/api/queries/phrase_search", params={"phrase": "enrichment", "show": "sparql"})
+        assert shown.status_code == 200 and "enrichment" in shown.text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
