@@ -143,16 +143,16 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _NONSPACE = re.compile(r"\S+")
 
 
-_DROP_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
-_DROP_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
+_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @lru_cache(maxsize=1024)
 def is_caps(text: str) -> bool:
     """True when a text is (nearly) all upper case, as in older cables."""
-    sample = text[:2000]
-    lower = len(sample) - len(sample.translate(_DROP_LOWER))
-    upper = len(sample) - len(sample.translate(_DROP_UPPER))
+    sample = text[:2000].encode("ascii", "ignore")  # only ASCII letters count: bytes.translate is fast
+    lower = len(sample) - len(sample.translate(None, _LOWER_BYTES))
+    upper = len(sample) - len(sample.translate(None, _UPPER_BYTES))
     return upper > 0 and lower < 0.05 * (lower + upper)
 
 
@@ -241,12 +241,31 @@ def capword_set(text: str) -> frozenset[str]:
     return frozenset(CAPWORD_RE.findall(text))
 
 
+_RUN = re.compile(r"(?<!-)(?<![^\W_])[A-Z](?:[^\W_]|-)*")
+
+
+@lru_cache(maxsize=256)
+def _runs(text: str) -> dict[str, list[int]]:
+    """Every maximal run of letters, digits and hyphens that starts with a capital, with its offsets (cached)."""
+    out: dict[str, list[int]] = {}
+    for match in _RUN.finditer(text):
+        out.setdefault(match.group(0), []).append(match.start())
+    return out
+
+
 def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
     """Where each word occurs as a whole word (not inside a longer word or a hyphenated name), in text order."""
     out = []
+    runs = _runs(text)
+    rest = []
+    for word in words:
+        if "'" in word:
+            rest.append(word)
+        else:  # a capitalised word of letters and hyphens is exactly one run: one dictionary look-up
+            out.extend((i, word) for i in runs.get(word, ()))
     n = len(text)
     find = text.find
-    for word in words:
+    for word in rest:
         size = len(word)
         i = find(word)
         while i >= 0:
