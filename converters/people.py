@@ -241,31 +241,12 @@ def capword_set(text: str) -> frozenset[str]:
     return frozenset(CAPWORD_RE.findall(text))
 
 
-_RUN = re.compile(r"(?<!-)(?<![^\W_])[A-Z](?:[^\W_]|-)*")
-
-
-@lru_cache(maxsize=256)
-def _runs(text: str) -> dict[str, list[int]]:
-    """Every maximal run of letters, digits and hyphens that starts with a capital, with its offsets (cached)."""
-    out: dict[str, list[int]] = {}
-    for match in _RUN.finditer(text):
-        out.setdefault(match.group(0), []).append(match.start())
-    return out
-
-
 def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
     """Where each word occurs as a whole word (not inside a longer word or a hyphenated name), in text order."""
     out = []
-    runs = _runs(text)
-    rest = []
-    for word in words:
-        if "'" in word:
-            rest.append(word)
-        else:  # a capitalised word of letters and hyphens is exactly one run: one dictionary look-up
-            out.extend((i, word) for i in runs.get(word, ()))
     n = len(text)
     find = text.find
-    for word in rest:
+    for word in words:
         size = len(word)
         i = find(word)
         while i >= 0:
