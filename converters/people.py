@@ -140,6 +140,7 @@ WORD_RE = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
 
 CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
 _INITIAL = re.compile(r"[A-Z]\.?")
+_INITIAL_DOT = re.compile(r"[A-Z]\.")
 _NONSPACE = re.compile(r"\S+")
 
 
@@ -190,7 +191,7 @@ def clean_name(name: str, caps: bool = False) -> str:
         kept.pop()
     text = " ".join(kept)
     if caps:
-        text = " ".join(w if re.fullmatch(r"[A-Z]\.", w) else w.title() for w in text.split())
+        text = " ".join(w if _INITIAL_DOT.fullmatch(w) else w.title() for w in text.split())
     return text
 
 
@@ -327,6 +328,11 @@ def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
     return out
 
 
+@cache
+def _skip_words(count: int) -> re.Pattern:
+    return re.compile(rf"(?:\S+\s+){{{count}}}")
+
+
 def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
     """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
     out: list[Mention] = []
@@ -365,7 +371,7 @@ def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tu
             if token.rstrip(".,") not in stop:
                 break
             skip += 1
-        lead = re.match(rf"(?:\S+\s+){{{skip}}}", raw)
+        lead = _skip_words(skip).match(raw)
         offset = lead.end() if lead else 0
         name = clean_name(raw[offset:])
         parts = name.split()

@@ -40,6 +40,11 @@ _PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE|I)\s+(?:also\s+|aga
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_LEAD = re.compile(r"\s+(?:to\s+|with\s+)?")
+_THAT = re.compile(r"^(?:that\b,?|,)\s*")
+_COMMA_END = re.compile(r"[,\"]\s*$")
+_TO = re.compile(r"\s+to\s")
+_QUOTING = frozenset(("said", "added", "noted", "stated", "continued"))
 
 
 @cache
@@ -104,7 +109,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
     rest = text[pos:pos + 80]
-    lead = re.match(r"\s+(?:to\s+|with\s+)?", rest)
+    lead = _LEAD.match(rest)
     offset = pos + (lead.end() if lead else 0)
     for m in mentions:
         if m.start == offset or (m.start > pos and text[pos:m.start].strip() in ("", "to", "the", "to the")):
@@ -114,7 +119,7 @@ def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | No
 
 def _text_after(text: str, pos: int, end: int) -> str:
     rest = text[pos:end].strip()
-    rest = re.sub(r"^(?:that\b,?|,)\s*", "", rest)
+    rest = _THAT.sub("", rest)
     return rest.strip(" ,;") or text[pos:end].strip()
 
 
@@ -133,9 +138,10 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
         return out, last
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
+    participle_starts = [m.start() for m in all_participles]
     for s_start, s_end in sentences(text):
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
-        if not sentence_verbs and not any(s_start <= m.start() < s_end for m in all_participles):
+        if not sentence_verbs and bisect_left(participle_starts, s_start) == bisect_left(participle_starts, s_end):
             continue
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
@@ -151,7 +157,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
                 prior = [m for m in sentence_mentions if m.end <= v_start]
                 if prior and _FILLER.match(text[prior[-1].end:v_start]):
                     speaker = prior[-1]
-                elif re.search(r"[,\"]\s*$", before) and verb in ("said", "added", "noted", "stated", "continued"):
+                elif verb in _QUOTING and _COMMA_END.search(before):
                     speaker = _mention_after(sentence_mentions, text, v_end)
                 elif subject and subject.end <= v_start and _COORD.search(before):
                     speaker = subject
@@ -172,7 +178,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
                                                                "emphasized", "noted", "stated", "replied"):
                 found = _mention_after(sentence_mentions, text, v_end)
                 if found is not None and found.person != speaker.person and (
-                        verb in lexicon()["addressee_verbs"] or re.match(r"\s+to\s", text[v_end:v_end + 5])):
+                        verb in lexicon()["addressee_verbs"] or _TO.match(text, v_end, v_end + 5)):
                     addressee = found
             tail = addressee.end if addressee else v_end
             leading = 0 <= speaker.start < v_start and speaker.start - s_start <= 25
