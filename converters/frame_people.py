@@ -44,7 +44,8 @@ def routing_mentions(cable: Cable) -> list[Mention]:
     places = place_names()
     for match in _ROUTING_OFFICER.finditer(head):
         token = match.group(1) + match.group(2)
-        if token in FUNCTION_CAPS or token.lower() in english or token.title() in places | forenames():
+        title = token.title()
+        if token in FUNCTION_CAPS or token.lower() in english or title in places or title in forenames():
             continue
         known = token in signers() or token.title() in leader_surnames() or linking.known_signer(token)
         surname = token if known else match.group(2)

@@ -8,6 +8,7 @@ See docs/people.md.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from converters import linking
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
@@ -34,6 +35,20 @@ _SURNAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"
                       "ul", "abu", "del", "della", "di"}
 
 
+@cache
+def _east() -> frozenset[str]:
+    return frozenset(lexicon()["east_asian"])
+
+
+@cache
+def _designation_labels() -> dict[str, str]:
+    """Role designation labels by their phrase in lower case (the first of equal phrases wins)."""
+    out: dict[str, str] = {}
+    for phrase, label in lexicon()["role_designations"].items():
+        out.setdefault(phrase.lower(), label)
+    return out
+
+
 def _compatible(a: str, b: str) -> bool:
     """True when two given-name parts can be the same person ('' fits all; 'R.' fits 'Ryan')."""
     if not a or not b:
@@ -54,7 +69,7 @@ def _merge(persons: list[Person], m: Mention) -> int:
         cut -= 1
     surname = " ".join(tokens[cut:])
     key, fore = surname_key(tokens[-1]), " ".join(tokens[:cut])
-    east = lexicon()["east_asian"]
+    east = _east()
     for i in range(len(persons) - 1, -1, -1):
         p = persons[i]
         family_first = len(tokens) == 1 and (p.country in east or m.country in east) and \
@@ -76,7 +91,7 @@ def _merge(persons: list[Person], m: Mention) -> int:
 
 def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
-    east = set(lexicon()["east_asian"])
+    east = _east()
     keys: dict[str, list[int]] = {}
     for i, p in enumerate(persons):
         names = {p.surname}
@@ -206,7 +221,7 @@ _DESIGNATION_HINTS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Se
 
 
 def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Mention], context: dict) -> None:
-    labels = lexicon()["role_designations"]
+    labels = _designation_labels()
     for para, text in segs:
         if not any(hint in text for hint in _DESIGNATION_HINTS):
             continue
@@ -219,7 +234,7 @@ def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Ment
                 if caps or re.search(r"[A-Z][\w.'-]*\s+$", before) and not re.search(r"[.:;]\s+\S+\s+$", before):
                     continue
             key = phrase if phrase.lower().startswith("the ") else "the " + phrase
-            label = next((v for k, v in labels.items() if k.lower() == key.lower()), None)
+            label = labels.get(key.lower())
             if label is None:
                 continue
             i = _designation_person(label, cable, persons, context)
