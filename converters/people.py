@@ -138,7 +138,9 @@ def _stop() -> frozenset[str]:
 
 WORD_RE = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
 
-CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
+# `\b[A-Z]...` written as `[A-Z](?<!\w[A-Z])...`: the same matches, but a pattern that opens with a character set
+# lets the regex engine skip ahead to the next capital instead of testing a word boundary at every position.
+CAPWORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _INITIAL_DOT = re.compile(r"[A-Z]\.")
 _NONSPACE = re.compile(r"\S+")
@@ -233,7 +235,7 @@ def _title_starts() -> frozenset[str]:
 
 
 _AFTER_LOWER = re.compile(r"(?<![.:;!?])\b[a-z][a-z-]+\s+$")
-_PRECEDING = re.compile(r"\b([A-Z][A-Za-z'-]*)\s+$")
+_PRECEDING = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z'-]*)\s+$")
 
 
 @lru_cache(maxsize=256)

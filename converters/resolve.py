@@ -142,7 +142,7 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
 _UNRESOLVED = {"Ambassador": "Ambassador", "Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge",
                "Consul General": "Consul General", "Ambassador-designate": "Ambassador-designate"}
 _ROLE_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?P<r>(?:(?:Foreign|Prime|Interior|Defense|Finance|Deputy|Vice|Crown|Chief|Deputy Prime)\s+)?"
+    r"[Tt](?<!\w[Tt])he\s+(?P<r>(?:(?:Foreign|Prime|Interior|Defense|Finance|Deputy|Vice|Crown|Chief|Deputy Prime)\s+)?"
     r"(?:Minister|President|King|Emir|Sultan|Premier|Chancellor|Governor|Chairman|Speaker|Senator|General|Sheikh"
     r"|Prince|Director General|Director|Mayor|Foreign Secretary|Spokesman|Senator))\b(?!\s+(?:of|for)\b)"
     r"(?!\s*[A-Z][a-z])(?!-)")
