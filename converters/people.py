@@ -275,7 +275,12 @@ def _head_pattern(caps: bool = False) -> re.Pattern:
     ends = {t.split()[-1] for t in lexicon()["titles"]}
     if caps:
         ends = {e.upper() for e in ends}
-    return re.compile(rf"(?=[A-Z])(?<![\w/])(?:{trie_regex(ends)})(?![\w/])")
+    # `(?=[A-Z])(?<![\w/])(?:trie)`, spelled one branch per capital (`M(?<![\w/]M)inister|...`): the same matches,
+    # but a pattern that opens with a character set lets the engine skip to the next candidate capital.
+    capitals = sorted({e[0] for e in ends if "A" <= e[0] <= "Z"})
+    branches = [re.escape(c) + rf"(?<![\w/]{re.escape(c)})" + trie_regex({e[1:] for e in ends if e[0] == c})
+                for c in capitals]
+    return re.compile(rf"(?:{'|'.join(branches)})(?![\w/])")
 
 
 @cache
