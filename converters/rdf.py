@@ -111,7 +111,7 @@ def cable_quads(cable: Cable, ids: t.Ids, ingested_at: str | None = None) -> Ite
         yield q(c, _cg("text"), Literal(cable.body))
     yield from _paragraphs(cable, ids, c, gs)
     yield from _signer(cable, ids, c, gs)
-    yield from _people(cable, ids, c, gs)
+    yield from people_quads(cable, ids)
     for warning in cable.warnings:
         yield q(c, _cg("parseWarning"), Literal(warning))
     yield from _provenance(cable, ids, c, gs, ingested_at)
@@ -214,11 +214,6 @@ def _signer(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Qua
         yield Quad(person, _TYPE, _cg("Person"), gs.persons)
         yield Quad(person, _ns(t.FOAF, "familyName"), Literal(cable.signer.title()), gs.persons)
     yield Quad(c, _cg("signedBy"), person, gs.cable)
-
-
-def _people(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs) -> Iterator[Quad]:
-    """Persons the cable mentions and the statements it reports (see converters.rdf_people)."""
-    yield from people_quads(cable, ids)
 
 
 def _provenance(cable: Cable, ids: t.Ids, c: NamedNode, gs: _Graphs, ingested_at: str | None) -> Iterator[Quad]:

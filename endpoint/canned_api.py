@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 
 import queries as canned
 from endpoint.pool import QueryError, QueryTimeout
-from queries.results import FORMATS, MEDIA_TYPES, Answer, run_text, serialize
+from queries.results import FORMATS, MEDIA_TYPES, Answer, answer_of, run_text, serialize
 
 PREFIX = "/api/queries"
 _PATTERNS = {
@@ -97,11 +97,7 @@ async def _run_in_pool(pool: Any, text: str, union: bool) -> Answer:
     data = reply.head
     if reply.rest is not None:
         data += b"".join([chunk async for chunk in reply.rest])
-    solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-    if isinstance(solutions, ox.QueryBoolean):
-        return Answer(["boolean"], [[ox.Literal(str(bool(solutions)).lower())]], text)
-    columns = [v.value for v in solutions.variables]
-    return Answer(columns, [[row[c] for c in columns] for row in solutions], text)
+    return answer_of(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON), text)
 
 
 def _parameter(p: canned.Param) -> inspect.Parameter:

@@ -47,7 +47,11 @@ def run(store: ox.Store, query: CannedQuery, values: dict[str, Any], union: bool
 
 def run_text(store: ox.Store, text: str, union: bool = True) -> Answer:
     """Run a SELECT query's text and pull every row as strings (ASK gives one `boolean` column)."""
-    result = store.query(text, use_default_graph_as_union=union)
+    return answer_of(store.query(text, use_default_graph_as_union=union), text)
+
+
+def answer_of(result: Any, text: str) -> Answer:
+    """Pull a SELECT or ASK result (from a store or parsed from SPARQL results) into an Answer."""
     if isinstance(result, ox.QueryBoolean):
         return Answer(["boolean"], [[ox.Literal(str(bool(result)).lower())]], text)
     if isinstance(result, ox.QueryTriples):

@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (real snippets: long lines are the cables' own)
 """The year of a cable whose container gives no date (the Islamabad bodies): DTG, date line, DECL, dated references.
 
-Real snippets from the shared cable corpus (shared/data/cables, copied as snippets); the expected years are the cables' own (their ids are known from the
+Real snippets from the shared cable corpus (shared/data/cables); the expected years are the cables' own (their ids are known from the
 other containers or from the complete id list, cable2month.csv.gz).
 """
 

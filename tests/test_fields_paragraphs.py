@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (a table of real snippets: long lines are the cables' own)
 """Numbered paragraphs and their markings (¶1. (C), 1. (S/NF), (SBU), (U), mojibake), from real cable bodies.
 
-Snippets come from the shared cable corpus (shared/data/cables, copied as snippets) (see samples/PROVENANCE.md for the sources); a cable appears twice when
+Snippets come from the shared cable corpus (shared/data/cables; sources in samples/PROVENANCE.md); a cable appears twice when
 both its multi-line (WikiLeaks viewer) and its flattened (MongoDB export) forms are in the sample.
 """
 

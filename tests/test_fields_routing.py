@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (a table of real snippets: long lines are the cables' own)
 """The routing header: TO and INFO addressees, DTG, transmission id, sender; real headers, each naming its cable.
 
-Headers come from the shared cable corpus (shared/data/cables, copied as snippets) (see samples/PROVENANCE.md); flattened ones ('FM AMEMBASSY BERLINTO RUEHC/...',
+Headers come from the shared cable corpus (shared/data/cables; sources in samples/PROVENANCE.md); flattened ones ('FM AMEMBASSY BERLINTO RUEHC/...',
 'PRIORITY 0369INFO RUEHTA/...') are the MongoDB export's, with every newline lost.
 """
 

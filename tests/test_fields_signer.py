@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (a table of real snippets: long lines are the cables' own)
 """Signers: the last lines of real cables, each naming its cable; footers, NNNN, release notes and repeated classification skipped.
 
-Snippets come from the shared cable corpus (shared/data/cables, copied as snippets) (see samples/PROVENANCE.md for the sources); a cable appears twice when
+Snippets come from the shared cable corpus (shared/data/cables; sources in samples/PROVENANCE.md); a cable appears twice when
 both its multi-line (WikiLeaks viewer) and its flattened (MongoDB export) forms are in the sample.
 """
 

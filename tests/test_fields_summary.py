@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (a table of real snippets: long lines are the cables' own)
 """SUMMARY ... END SUMMARY: real cable bodies, each naming its cable; the summary's first and last words are checked.
 
-Bodies come from the shared cable corpus (shared/data/cables, copied as snippets) (see samples/PROVENANCE.md).
+Bodies come from the shared cable corpus (shared/data/cables; sources in samples/PROVENANCE.md).
 """
 
 from __future__ import annotations

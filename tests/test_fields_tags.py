@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (a table of real snippets: long lines are the cables' own)
 """TAGS: real snippets, each naming its cable (':flat' rows are the flattened MongoDB export of the same cable).
 
-Snippets come from the shared cable corpus (shared/data/cables, copied as snippets) (see samples/PROVENANCE.md for the sources); the second table holds
+Snippets come from the shared cable corpus (shared/data/cables; sources in samples/PROVENANCE.md); the second table holds
 snippets of other Cablegate cables quoted in heuer/cablemap's test tables (BSD-3-Clause), for keyword typos,
 run-together codes and person tags that the shared sample does not contain.
 """
