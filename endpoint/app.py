@@ -1,10 +1,9 @@
-"""The app factory: `create_app(store, config)` returns the FastAPI app that serves one pyoxigraph Store."""
+"""The app factory: `create_app(store, config)` returns the ASGI app that serves one pyoxigraph Store."""
 
 from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
-from types import SimpleNamespace
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
@@ -15,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from endpoint import description, gsp, pages, sparql, ui
 from endpoint.canned_api import add_canned_routes
 from endpoint.config import EndpointConfig
+from endpoint.hotpath import SparqlHotPath
 from endpoint.inline import InlinePool
 from endpoint.observe import Metrics, ObserveMiddleware
 from endpoint.ontology_routes import add_ontology_routes
@@ -26,8 +26,11 @@ log = logging.getLogger("cablegraph.endpoint")
 __all__ = ["EndpointConfig", "create_app"]
 
 
-def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI:
+def create_app(store: ox.Store, config: EndpointConfig | None = None) -> ObserveMiddleware:
     """Build the app over an open, writable store (the composition root opens it and passes it in).
+
+    Returns the ASGI application: the access log and metrics around CORS around the SPARQL hot path
+    (endpoint.hotpath) around the FastAPI app, which answers everything else.
 
     With `config.store_path`, queries run in killable worker processes holding read-only handles on that
     directory (the timeout really stops them); without it (an in-memory store) or with `workers=0`, they run
@@ -69,7 +72,8 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
                                         op.one("format") or op.one("output"))
         if op.kind == "update":
             return await run_in_threadpool(sparql.run_update, op, request, writer, config)
-        response = await sparql.run_query(op, request, pool, config)
+        response = await sparql.run_query(op, request.headers.get("accept"), sparql.endpoint_iri(request), pool,
+                                          config)
         if response.status_code == 503:
             metrics.timeouts.inc()
         return response
@@ -107,35 +111,6 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> FastAPI
     app.include_router(pages.router(store, config))
     app.mount("/static", ui.static_files(), name="static")
 
-    app.add_middleware(QueryFastPath, answer=answer)
-    app.add_middleware(CORSMiddleware, allow_origins=config.cors_origins, allow_methods=["GET"],
-                       allow_headers=["*"])
-    app.add_middleware(ObserveMiddleware, metrics=metrics)
-    return app
-
-
-class QueryFastPath:
-    """GET /sparql?query=... goes straight to the query handler, skipping routing and dependency solving.
-
-    This is the hot path of a SPARQL endpoint; everything else (POST, updates, the service description, errors of
-    other routes) goes through the app's routes. It sits inside the CORS, metrics and access-log middlewares.
-    """
-
-    ROUTE = SimpleNamespace(path="/sparql")
-
-    def __init__(self, app, answer) -> None:
-        self.app = app
-        self.answer = answer
-
-    async def __call__(self, scope, receive, send) -> None:
-        if (scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in ("/sparql", "/sparql/")
-                or b"query=" not in scope["query_string"]):
-            await self.app(scope, receive, send)
-            return
-        scope["route"] = self.ROUTE
-        request = Request(scope, receive)
-        try:
-            response = await self.answer(sparql.read_get(request), request)
-        except sparql.ProtocolError as exc:
-            response = sparql.error(exc.status, str(exc))
-        await response(scope, receive, send)
+    hot = SparqlHotPath(app, pool, config, metrics)
+    return ObserveMiddleware(CORSMiddleware(hot, allow_origins=config.cors_origins, allow_methods=["GET"],
+                                            allow_headers=["*"]), metrics=metrics)

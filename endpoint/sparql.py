@@ -98,7 +98,18 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 def read_get(request: Request) -> Operation:
     """The operation of a GET: a query, or the service description when there is no query."""
-    params = _collect(request.query_params.multi_items())
+    return read_params(_collect(request.query_params.multi_items()))
+
+
+@lru_cache(maxsize=1024)
+def read_query_string(query_string: bytes) -> Operation:
+    """The operation of a GET from its raw query string (as the ASGI scope carries it; parsed once per string:
+    percent-decoding a long query costs more than running a small one)."""
+    return read_params(_collect(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)))
+
+
+def read_params(params: dict[str, list[str]]) -> Operation:
+    """The operation of a GET from its parameters."""
     if "update" in params:
         raise ProtocolError(405, "SPARQL Update must be sent with POST")
     return _checked(Operation("query" if "query" in params else "description", "", params))
@@ -154,9 +165,12 @@ def _prepared(text: str, max_rows: int, allowlist: tuple[str, ...]) -> tuple[str
     return (sparql_text.cap_rows(text, max_rows) if max_rows else text), refusal
 
 
-async def run_query(op: Operation, request: Request, pool: QueryPool | InlinePool,
+async def run_query(op: Operation, accept: str | None, base_iri: str, pool: QueryPool | InlinePool,
                     config: EndpointConfig) -> Response:
-    """Answer a query: check SERVICE, cap the rows, run it in a worker, stream the negotiated result."""
+    """Answer a query: check SERVICE, cap the rows, run it in a worker, stream the negotiated result.
+
+    `accept` is the request's Accept header and `base_iri` the endpoint's IRI (see `endpoint_iri`).
+    """
     text, refusal = _prepared(op.text, config.max_rows, tuple(config.service_allowlist))
     if refusal:
         return error(403, refusal)
@@ -167,14 +181,13 @@ async def run_query(op: Operation, request: Request, pool: QueryPool | InlinePoo
         "default_graph": default_graphs if explicit else None,
         "named_graphs": named_graphs if explicit else None,
         "union": config.union_default_graph and not explicit,
-        "accept": request.headers.get("accept"),
+        "accept": accept,
         "format": op.one("format") or op.one("output"),
-        "base_iri": endpoint_iri(request),
+        "base_iri": base_iri,
     }
     try:
         answer = await pool.run_async(task)
     except QueryTimeout as exc:
-        request.state.timed_out = True
         return error(503, f"{exc}. Narrow the query (LIMIT, more specific patterns) and try again.",
                      {"Retry-After": "1"})
     except QueryError as exc:

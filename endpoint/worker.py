@@ -1,12 +1,16 @@
 """The query worker: a child process holding a read-only store handle that runs one query at a time.
 
-It answers on a pipe: ("error", status, message), or ("head", media_type, bytes, done) followed by
+Messages travel over a Unix socket as frames (a 4-byte big-endian length, then a pickle). The worker receives a
+task dict and answers ("error", status, message), or ("head", media_type, bytes, done) followed by
 ("chunk", bytes) messages and ("end",) when the result is larger than one chunk. The parent may kill the
 process at any moment (that is how a query timeout really stops the work).
 """
 
 from __future__ import annotations
 
+import pickle
+import socket
+import struct
 import time
 from typing import Any
 
@@ -16,9 +20,36 @@ from endpoint import negotiate
 from ontology.terms import PREFIXES
 
 CHUNK = 64 * 1024
+HEADER = struct.Struct("!I")
 
 
-class _PipeWriter:
+def frame(message: Any) -> bytes:
+    """One message as a frame: its length, then its pickle."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return HEADER.pack(len(data)) + data
+
+
+class Link:
+    """The worker's end of its socket: blocking, framed messages."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.reader = sock.makefile("rb")
+
+    def send(self, message: Any) -> None:
+        """Send one message (blocks while the parent is not reading: that is the back-pressure)."""
+        self.sock.sendall(frame(message))
+
+    def recv(self) -> Any:
+        """The next message, or None when the parent has closed the socket."""
+        head = self.reader.read(HEADER.size)
+        if len(head) < HEADER.size:
+            return None
+        data = self.reader.read(HEADER.unpack(head)[0])
+        return pickle.loads(data)
+
+
+class _ChunkWriter:
     """A binary file-like object that sends what pyoxigraph's serializers write in CHUNK-sized messages."""
 
     def __init__(self, conn, media: str) -> None:
@@ -85,7 +116,7 @@ def run_query(store: ox.Store, task: dict[str, Any], conn) -> None:
     except negotiate.NotAcceptable as exc:
         conn.send(("error", 406, str(exc)))
         return
-    writer = _PipeWriter(conn, media)
+    writer = _ChunkWriter(conn, media)
     try:
         if kind == "graph":
             ox.serialize(result, writer, format=negotiate.GRAPH[media], prefixes=PREFIXES)
@@ -112,14 +143,17 @@ def open_read_only(store_path: str, attempts: int = 50) -> ox.Store:
     raise AssertionError("unreachable")
 
 
-def main(conn, store_path: str) -> None:
-    """The worker loop: open the store read-only, then run tasks until the pipe closes."""
+def main(sock: socket.socket, store_path: str) -> None:
+    """The worker loop: open the store read-only, then run tasks until the socket closes."""
+    conn = Link(sock)
     store = open_read_only(store_path)
     generation = 0
     while True:
         try:
             task = conn.recv()
-        except (EOFError, OSError):
+        except OSError:
+            return
+        if task is None:
             return
         try:
             if task.get("generation", 0) != generation or store is None:
