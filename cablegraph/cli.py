@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from enum import StrEnum
@@ -228,7 +229,10 @@ def serve(
     """Serve the SPARQL endpoint, Graph Store Protocol, resource pages and the query page over HTTP."""
     from cablegraph.server import serve as run_server
 
-    settings, cstore = open_store(store)
+    settings, cstore = open_store(store)  # opened here to fail early with a clear error; the server reopens it
+    cstore.close()
+    del cstore
+    gc.collect()  # rdflib's cycles hold the handle: the lock must be free before the server's process opens it
     options = {"host": host, "port": port, "default_graph": default_graph and default_graph.value,
                "update_token": update_token, "query_timeout": query_timeout, "max_rows": max_rows,
                "workers": workers, "max_request_bytes": max_request_bytes, "service_allowlist": allow_service,
@@ -239,7 +243,7 @@ def serve(
     err.print(f"serving {settings.store} at http://{settings.host}:{settings.port}/ "
               f"(SPARQL: http://{settings.host}:{settings.port}/sparql; default graph {settings.default_graph}; "
               f"writes {'on (token)' if settings.update_token else 'off'})")
-    run_server(settings, cstore)
+    run_server(settings)
 
 
 @app.command()
