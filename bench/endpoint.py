@@ -4,10 +4,11 @@
 
 Ingests the cables into a fresh store (or uses --store), copies it so that each server has its own directory,
 starts `cablegraph serve` (worker processes, the default; and `--workers 0`, queries in the server process, for
-reference) and `oxigraph serve --union-default-graph` (the pip package `oxigraph`, a bench-only
-dependency), and measures requests/s and p50/p95 latency of five typical queries at 1 and 8 concurrent clients
-with wrk (or a Python client when wrk is absent). Prints a Markdown table and the ratios against the targets
-(throughput >= 0.7 x Oxigraph's, p50 <= 1.5 x).
+reference), `oxigraph serve --union-default-graph` (the pip package `oxigraph`, a bench-only dependency) and
+the floor (bench/floor_app.py: a bare ASGI app under granian that runs the query inline with no checks at all,
+the least any Python endpoint can cost here), and measures requests/s and p50/p95 latency of five typical
+queries at 1 and 8 concurrent clients with wrk (or a Python client when wrk is absent). Prints a Markdown table
+and the ratios against the targets (throughput >= 0.7 x Oxigraph's, p50 <= 1.5 x).
 """
 
 from __future__ import annotations
@@ -135,6 +136,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-endpoint-"))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     ours_store, theirs_store, inproc_store = work / "ours", work / "oxigraph", work / "inproc"
+    floor_store = work / "floor"
     if args.store:
         shutil.copytree(args.store, ours_store)
     else:
@@ -143,6 +145,7 @@ def main() -> None:
                        env=env, check=True, cwd=ROOT)
     shutil.copytree(ours_store, theirs_store)
     shutil.copytree(ours_store, inproc_store)
+    shutil.copytree(ours_store, floor_store)
     lua = None
     if shutil.which("wrk"):
         lua = work / "report.lua"
@@ -157,38 +160,50 @@ def main() -> None:
         procs.append(subprocess.Popen([oxigraph, "serve", "--location", str(theirs_store), "--bind",
                                        f"127.0.0.1:{port_b}", "--union-default-graph"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        port_d = free_port()
+        procs.append(subprocess.Popen([str(Path(sys.executable).parent / "granian"), "--interface", "asgi", "--port",
+                                       str(port_d), "--no-ws", "--loop", "uvloop", "--log-level", "warning",
+                                       "bench.floor_app:app"], env={**env, "BENCH_STORE": str(floor_store)}, cwd=ROOT,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         ours, theirs = f"http://127.0.0.1:{port_a}/sparql", f"http://127.0.0.1:{port_b}/query"
+        floor = f"http://127.0.0.1:{port_d}/sparql"
         inproc = f"http://127.0.0.1:{port_c}/sparql"
         wait_up(ours, procs[0])
         wait_up(inproc, procs[1])
         wait_up(theirs, procs[2])
+        wait_up(floor, procs[3])
         quads = httpx.get(ours, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"}).json()
         print(f"store: {quads['results']['bindings'][0]['n']['value']} quads; client: "
               f"{'wrk' if lua else 'python'}; {args.duration:g} s per measurement\n")
         a = measure(ours, args.duration, lua)
         b = measure(theirs, args.duration, lua)
         c = measure(inproc, args.duration, lua)
+        d = measure(floor, args.duration, lua)
     finally:
         for proc in procs:
             proc.terminate()
             proc.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
     print("| query | clients | cablegraph req/s | oxigraph req/s | ratio | cablegraph p50/p95 ms | "
-          "oxigraph p50/p95 ms | p50 ratio | in-process (--workers 0) req/s, p50 ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "oxigraph p50/p95 ms | p50 ratio | --workers 0 req/s, p50 ms | floor req/s, p50 ms | "
+          "floor ratio, p50 ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     rows = []
     for key in a:
-        ra, rb, rc = a[key], b[key], c[key]
+        ra, rb, rc, rd = a[key], b[key], c[key], d[key]
         ratio, p50 = ra["rps"] / rb["rps"], ra["p50"] / rb["p50"]
-        rows.append({"query": key[0], "clients": key[1], "ours": ra, "oxigraph": rb, "inprocess": rc,
-                     "ratio": ratio, "p50_ratio": p50})
+        rows.append({"query": key[0], "clients": key[1], "ours": ra, "oxigraph": rb, "inprocess": rc, "floor": rd,
+                     "ratio": ratio, "p50_ratio": p50, "floor_ratio": rd["rps"] / rb["rps"],
+                     "floor_p50_ratio": rd["p50"] / rb["p50"]})
         print(f"| {key[0]} | {key[1]} | {ra['rps']:.0f} | {rb['rps']:.0f} | {ratio:.2f} | "
               f"{ra['p50']:.2f}/{ra['p95']:.2f} | {rb['p50']:.2f}/{rb['p95']:.2f} | {p50:.2f} | "
-              f"{rc['rps']:.0f}, {rc['p50']:.2f} |")
+              f"{rc['rps']:.0f}, {rc['p50']:.2f} | {rd['rps']:.0f}, {rd['p50']:.2f} | "
+              f"{rows[-1]['floor_ratio']:.2f}, {rows[-1]['floor_p50_ratio']:.2f} |")
     met = sum(r["ratio"] >= 0.7 and r["p50_ratio"] <= 1.5 for r in rows)
+    floor_met = sum(r["floor_ratio"] >= 0.7 and r["floor_p50_ratio"] <= 1.5 for r in rows)
     errors = sum(r["ours"]["errors"] for r in rows), sum(r["oxigraph"]["errors"] for r in rows)
     print(f"\ntargets (throughput >= 0.7x, p50 <= 1.5x) met in {met} of {len(rows)} cases; "
-          f"errors: ours {errors[0]}, oxigraph {errors[1]}")
+          f"errors: ours {errors[0]}, oxigraph {errors[1]}; the floor (no checks at all) meets them in {floor_met}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
 
