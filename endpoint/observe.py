@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 
@@ -34,6 +35,8 @@ class ObserveMiddleware:
     def __init__(self, app, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
+        self._counters: dict[tuple[str, str, int], Any] = {}  # labelled children, looked up once
+        self._histograms: dict[str, Any] = {}
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -54,12 +57,22 @@ class ObserveMiddleware:
         finally:
             elapsed = time.perf_counter() - start
             route = getattr(scope.get("route"), "path", None) or "other"
-            self.metrics.requests.labels(scope["method"], route, str(state["status"])).inc()
-            self.metrics.latency.labels(route).observe(elapsed)
-            query = scope.get("query_string", b"").decode("latin-1")
-            target = scope["path"] + ("?" + query if query else "")
-            if len(target) > 300:
-                target = target[:300] + "..."
-            client = scope.get("client") or ("-", 0)
-            access_log.info('%s "%s %s" %d %dB %.1fms', client[0], scope["method"], target, state["status"],
-                            state["bytes"], elapsed * 1000)
+            key = (scope["method"], route, state["status"])
+            counter = self._counters.get(key)
+            if counter is None:
+                counter = self._counters[key] = self.metrics.requests.labels(key[0], route, str(key[2]))
+            counter.inc()
+            histogram = self._histograms.get(route)
+            if histogram is None:
+                histogram = self._histograms[route] = self.metrics.latency.labels(route)
+            histogram.observe(elapsed)
+            if access_log.isEnabledFor(logging.INFO):
+                query = scope.get("query_string", b"").decode("latin-1")
+                target = scope["path"] + ("?" + query if query else "")
+                if len(target) > 300:
+                    target = target[:300] + "..."
+                client = scope.get("client") or ("-", 0)
+                # makeRecord + handle: the same record as .info() without its search of the call stack
+                access_log.handle(access_log.makeRecord(
+                    access_log.name, logging.INFO, __file__, 0, '%s "%s %s" %d %dB %.1fms',
+                    (client[0], scope["method"], target, state["status"], state["bytes"], elapsed * 1000), None))
