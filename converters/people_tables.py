@@ -10,6 +10,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ontology import reference
+
 DATA = Path(__file__).parent / "people_data"
 
 
@@ -40,9 +42,17 @@ def place_names() -> frozenset[str]:
 
 @cache
 def station_countries() -> dict[str, str]:
-    """Station key of a reference id to the ISO 3166-1 alpha-2 code of its country ('ISLAMABAD' -> 'PK')."""
+    """Station key of a reference id to the ISO 3166-1 alpha-2 code of its host country ('ISLAMABAD' -> 'PK').
+
+    The reviewed posts table decides (ontology.reference.host_countries: a multilateral mission counts as 'US');
+    people_data/station_country.csv only adds stations that table does not have, and people_data/host_overrides.csv
+    (with a reason per row) overrides both where a post reports on another country than its own ('' = none)."""
     with (DATA / "station_country.csv").open(encoding="utf-8") as handle:
-        return {row["station"]: row["country"] for row in csv.DictReader(handle)}
+        out = {row["station"]: row["country"] for row in csv.DictReader(handle)}
+    out.update((key, code) for key, code in reference.host_countries().items() if code)
+    with (DATA / "host_overrides.csv").open(encoding="utf-8") as handle:
+        out.update((row["station"], row["country"]) for row in csv.DictReader(handle))
+    return out
 
 
 @cache

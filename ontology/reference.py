@@ -73,6 +73,16 @@ def posts() -> dict[str, PostRow]:
     return out
 
 
+@lru_cache(maxsize=1)
+def host_countries() -> dict[str, str]:
+    """Station key to the ISO 3166-1 alpha-2 code of the government its post deals with, from the reviewed posts
+    table: the post's country, but 'US' for a multilateral mission (USNATO, GENEVA) or a Washington office, which
+    have no host government (and no bilateral chief of mission)."""
+    iso = {row["code"]: row["iso2"] for row in _rows("countries.csv")}
+    return {key: "US" if row.type in ("mission", "department") else iso.get(row.country_code, "")
+            for key, row in posts().items()}
+
+
 def resolve_station(key: str) -> PostRow | None:
     """The post of a station key, tolerating a word run into it (EFTOANKARA, NOFORNMOGADISHU) and misspellings."""
     table = posts()

@@ -143,3 +143,14 @@ def test_countries_are_written_as_tags_codes():
     persons, _ = extract(parse(raw))
     brown = next(p for p in persons if p["surname"] == "Brown")
     assert brown["country"] == "UK" and brown["wikidata"]["qid"] == "Q10648"
+
+
+def test_host_country_comes_from_the_reviewed_posts_table():
+    """The posts table decides (Tel Aviv was missing from the older station list); a multilateral mission has
+    no host government; the Iran office in Dubai reports on Iran, so it has none either (host_overrides.csv)."""
+    assert linking.host_country("TELAVIV") == "IL"
+    assert linking.host_country("ISLAMABAD") == "PK"
+    assert linking.host_country("USNATO") == "US" and linking.chief_of_mission("USNATO", "2006-06-02") is None
+    assert linking.host_country("RPODUBAI") == ""
+    assert linking.host_country("KARACHI") == "PK"
+    assert linking.chief_of_mission("RANGOON", "2004-01-15")["surname"] == "Martinez"
