@@ -227,6 +227,7 @@ def serve(
         help="Origin allowed to read by cross-origin GET (repeatable; default *).")] = None,
 ) -> None:
     """Serve the SPARQL endpoint, Graph Store Protocol, resource pages and the query page over HTTP."""
+    from cablegraph.server import port_problem
     from cablegraph.server import serve as run_server
 
     settings, cstore = open_store(store)  # opened here to fail early with a clear error; the server reopens it
@@ -240,6 +241,10 @@ def serve(
     for key, value in options.items():
         if value is not None:
             setattr(settings, key, value)
+    problem = port_problem(settings.host, settings.port)
+    if problem:
+        err.print(f"[red]error:[/] cannot listen on {settings.host}:{settings.port}: {problem}")
+        raise typer.Exit(2)
     err.print(f"serving {settings.store} at http://{settings.host}:{settings.port}/ "
               f"(SPARQL: http://{settings.host}:{settings.port}/sparql; default graph {settings.default_graph}; "
               f"writes {'on (token)' if settings.update_token else 'off'})")

@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import multiprocessing
 import os
+import socket
 import sys
 import threading
 import time
@@ -51,6 +52,16 @@ def _flush_every(handler: logging.Handler, seconds: float) -> None:
 
 
 SETTINGS_ENV = "CABLEGRAPH_SERVE_SETTINGS"
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port (None when it can). Checked before starting granian, which
+    binds with SO_REUSEPORT: a second server on a busy port would share it instead of failing."""
+    try:
+        with socket.create_server((host, port)):
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
 
 
 def serve(settings: Settings) -> None:

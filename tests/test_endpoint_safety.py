@@ -139,3 +139,13 @@ def test_canned_queries_run_under_the_same_timeout(tmp_path, sample_store):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_second_server_on_a_busy_port_fails_clearly(strict_server, tmp_path):
+    """Granian binds with SO_REUSEPORT, so without the check a second server would share the port silently."""
+    port = strict_server.rsplit(":", 1)[1]
+    store = tmp_path / "other"
+    run_cli("ingest", str(SAMPLES / "dawn"), "--store", str(store))
+    done = run_cli("serve", "--store", str(store), "--port", port, check=False, timeout=60)
+    assert done.returncode == 2
+    assert "cannot listen" in done.stderr and port in done.stderr
