@@ -107,6 +107,8 @@ def run_query(store: ox.Store, task: dict[str, Any], conn) -> None:
         conn.send(("error", 400, f"invalid request: {exc}"))
         return
     except OSError as exc:
+        if _stale(exc):
+            raise StaleHandle(str(exc)) from exc
         conn.send(("error", 502 if "SERVICE" in str(exc).upper() else 500, f"query failed: {exc}"))
         return
     kind = "graph" if isinstance(result, ox.QueryTriples) else (
@@ -125,10 +127,20 @@ def run_query(store: ox.Store, task: dict[str, Any], conn) -> None:
     except OSError as exc:
         if writer.started:
             conn.send(("fail", f"query failed while writing results: {exc}"))
+        elif _stale(exc):
+            raise StaleHandle(str(exc)) from exc
         else:
             conn.send(("error", 500, f"query failed: {exc}"))
         return
     writer.finish()
+
+
+class StaleHandle(OSError):
+    """The read-only handle lost a file to the writer's compaction before anything was sent: reopen, run again."""
+
+
+def _stale(exc: OSError) -> bool:
+    return "No such file or directory" in str(exc)
 
 
 def open_read_only(store_path: str, attempts: int = 50) -> ox.Store:
@@ -155,12 +167,18 @@ def main(sock: socket.socket, store_path: str) -> None:
             return
         if task is None:
             return
-        try:
-            if task.get("generation", 0) != generation or store is None:
-                store = open_read_only(store_path)
-                generation = task.get("generation", 0)
-            run_query(store, task, conn)
-        except Exception as exc:  # noqa: BLE001 - the worker must answer, whatever happened
-            # A read-only handle can lose files to the writer's compaction: reopen before the next task.
-            store = None
-            conn.send(("error", 503, f"the store is changing; please retry ({type(exc).__name__})"))
+        for attempt in range(3):  # a read-only handle sees a snapshot whose files compaction may delete
+            try:
+                if task.get("generation", 0) != generation or store is None:
+                    store = open_read_only(store_path)
+                    generation = task.get("generation", 0)
+                run_query(store, task, conn)
+                break
+            except StaleHandle:
+                store = None  # reopened on the next attempt, which sees the files compaction left
+                if attempt == 2:
+                    conn.send(("error", 503, "the store is changing under the query; please retry"))
+            except Exception as exc:  # noqa: BLE001 - the worker must answer, whatever happened
+                store = None
+                conn.send(("error", 503, f"the store is changing; please retry ({type(exc).__name__})"))
+                break

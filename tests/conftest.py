@@ -49,22 +49,28 @@ def free_port() -> int:
 
 
 def start_server(store: Path, *extra: str) -> tuple[subprocess.Popen, str]:
-    """Start `cablegraph serve` on a free port and wait until /health answers."""
+    """Start `cablegraph serve` on a free port and wait until /health answers.
+
+    The server's output goes to a file next to the store (`proc.log_path`), not to a pipe: nobody reads a pipe
+    while the tests run, and a server whose log pipe is full blocks on its next log line."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cablegraph", "serve", "--store", str(store), "--port", str(port), *extra],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log_path = Path(store).parent / f"server-{port}.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "cablegraph", "serve", "--store", str(store), "--port", str(port), *extra],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    proc.log_path = log_path
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 30
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stdout.read()}")
+            raise RuntimeError(f"server exited: {log_path.read_text()}")
         try:
             if httpx.get(url + "/health", timeout=1).status_code == 200:
                 return proc, url

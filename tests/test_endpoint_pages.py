@@ -60,7 +60,8 @@ def test_one_access_log_line_per_request(tmp_path):
             httpx.get(url + path)
     finally:
         proc.terminate()
-        output = proc.communicate(timeout=10)[0]
+        proc.wait(timeout=10)
+    output = proc.log_path.read_text()
     lines = [line for line in output.splitlines() if "cablegraph.access" in line]
     assert any('"GET /sparql?query=ASK%20%7B%7D" 200' in line for line in lines)
     assert any(f'"GET {CABLE}" 200' in line for line in lines)

@@ -70,7 +70,8 @@ def test_construct_in_every_rdf_syntax(server):
                        ("application/n-quads", ox.RdfFormat.N_QUADS), ("application/trig", ox.RdfFormat.TRIG),
                        ("application/rdf+xml", ox.RdfFormat.RDF_XML), ("application/ld+json", ox.RdfFormat.JSON_LD)]:
         response = httpx.get(server + "/sparql", params={"query": query}, headers={"Accept": media})
-        assert response.status_code == 200 and response.headers["content-type"].startswith(media), media
+        assert response.status_code == 200, (media, response.text)
+        assert response.headers["content-type"].startswith(media), media
         counts[media] = len(list(ox.parse(response.content, format=fmt)))
     assert len(set(counts.values())) == 1 and counts["text/turtle"] > 10, counts
 

@@ -67,3 +67,32 @@ def test_add_using_goes_before_where_of_modify_operations():
     assert "DELETE WHERE" in out and out.count("USING <x:g>") == 1
     with pytest.raises(sparql_text.DatasetConflict):
         sparql_text.add_using("WITH <x:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", ["x:g"], [])
+
+
+def test_a_worker_reopens_a_handle_whose_files_compaction_deleted(monkeypatch, tmp_path):
+    """The writer's compaction can delete files a read-only snapshot still names (seen in CI as 'No such file or
+    directory ... .sst'): the worker reopens its handle and runs the query again instead of answering 500."""
+    import socket
+    import threading
+
+    import pyoxigraph as ox
+
+    from endpoint import worker
+
+    good = ox.Store()
+    good.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x")))
+
+    class Stale:
+        def query(self, *args, **kwargs):
+            raise OSError("IO error: No such file or directory: While open a file for random read: 000021.sst")
+
+    handles = iter([Stale(), good])
+    monkeypatch.setattr(worker, "open_read_only", lambda path: next(handles))
+    parent, child = socket.socketpair()
+    thread = threading.Thread(target=worker.main, args=(child, str(tmp_path)), daemon=True)
+    thread.start()
+    link = worker.Link(parent)
+    link.send({"query": "SELECT ?o WHERE { ?s ?p ?o }", "accept": "text/csv", "union": False})
+    reply = link.recv()
+    parent.close()
+    assert reply[0] == "head" and b"x" in reply[2]
