@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"gold set: {result['cables']} cables ({args.gold})")
     for kind in KINDS:
         print(_overall(kind, result[kind]))
+    print("every person and statement counted (one-to-one):")
+    for kind in KINDS:
+        print(_overall(kind, result[f"{kind}_multiset"]))
     print()
     for ref, row in result["per_cable"].items():
         print("\n".join(_cable_lines(ref, row)))

@@ -13,7 +13,7 @@ GOLD = ROOT / "tests" / "gold"
 
 def test_scores_against_the_gold_set():
     result = score(GOLD, ROOT)
-    summary = {k: result[k] for k in ("cables", "persons", "statements")}
+    summary = {k: result[k] for k in ("cables", "persons", "statements", "persons_multiset", "statements_multiset")}
     print("\npeople/statement scores:", json.dumps(summary, default=lambda x: round(x, 3)))
     for ref, row in result["per_cable"].items():
         print(ref, f"persons F1 {row['persons']['f1']:.3f} statements F1 {row['statements']['f1']:.3f}",
