@@ -107,18 +107,20 @@ def run_python(url: str, accept: str, clients: int, duration: float) -> dict:
     return {"rps": len(latencies) / duration, "p50": qs[49], "p95": qs[94], "errors": errors[0]}
 
 
-def measure(base: str, duration: float, lua: Path | None) -> dict:
-    """Every query at 1 and 8 clients against one server."""
-    results = {}
+def measure(bases: list[str], duration: float, lua: Path | None) -> list[dict]:
+    """Every query at 1 and 8 clients against every server; for each query and client count the servers are
+    measured back to back, so that a burst of load on this shared machine hits them alike."""
+    results: list[dict] = [{} for _ in bases]
     for name, query in QUERIES.items():
-        url = f"{base}?query={quote(query)}"
         accept = ACCEPT.get(name, "application/sparql-results+json")
-        check = httpx.get(url, headers={"Accept": accept}, timeout=60)
-        assert check.status_code == 200 and check.content, (name, check.status_code, check.text[:200])
+        urls = [f"{base}?query={quote(query)}" for base in bases]
+        for url in urls:
+            check = httpx.get(url, headers={"Accept": accept}, timeout=60)
+            assert check.status_code == 200 and check.content, (name, check.status_code, check.text[:200])
         for clients in (1, 8):
-            runner = run_wrk(url, accept, clients, duration, lua) if lua else run_python(url, accept, clients,
-                                                                                          duration)
-            results[(name, clients)] = runner
+            for i, url in enumerate(urls):
+                results[i][(name, clients)] = (run_wrk(url, accept, clients, duration, lua) if lua
+                                               else run_python(url, accept, clients, duration))
     return results
 
 
@@ -175,10 +177,7 @@ def main() -> None:
         quads = httpx.get(ours, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"}).json()
         print(f"store: {quads['results']['bindings'][0]['n']['value']} quads; client: "
               f"{'wrk' if lua else 'python'}; {args.duration:g} s per measurement\n")
-        a = measure(ours, args.duration, lua)
-        b = measure(theirs, args.duration, lua)
-        c = measure(inproc, args.duration, lua)
-        d = measure(floor, args.duration, lua)
+        a, b, c, d = measure([ours, theirs, inproc, floor], args.duration, lua)
     finally:
         for proc in procs:
             proc.terminate()
