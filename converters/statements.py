@@ -56,7 +56,7 @@ def _verb_tables() -> tuple[frozenset[str], dict[str, list[tuple[str, re.Pattern
     for verb in sorted((v for v in lex["verbs"] if " " in v), key=len, reverse=True):
         first, rest = verb.split(" ", 1)
         multi.setdefault(first, []).append((verb, re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)))
-    parts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lex["participles"], key=len, reverse=True))
+    parts = trie_regex(set(lex["participles"])).replace(r"\ ", r"\s+")
     return single, multi, re.compile(rf",\s*(?:and\s+|while\s+)?(?P<v>{parts})(?![\w-])", re.IGNORECASE)
 
 
@@ -97,10 +97,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph, not split after abbreviations and initials ('U.S.', 'Gen.', 'C.')."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        head = text[start:match.start() + 1]
-        if _ABBREV.search(head[-8:]):
+        stop = match.start() + 1
+        # _ABBREV on the sentence's last 8 characters, tried only where it can match: a full stop after a letter,
+        # and not after a word of 7 or more letters (no abbreviation is that long)
+        if text[stop - 1] == "." and stop - 1 > start and text[stop - 2].isalpha() \
+                and not (stop - 8 >= start and text[stop - 8:stop - 1].isalnum()) \
+                and _ABBREV.search(text, max(start, stop - 8), stop):
             continue
-        spans.append((start, match.start() + 1))
+        spans.append((start, stop))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
