@@ -15,6 +15,7 @@ from converters.people_tables import (
     chiefs_by_surname,
     english_words,
     forenames,
+    initial_branches,
     iso_to_fips,
     leader_surnames,
     lexicon,
@@ -116,9 +117,11 @@ def patterns() -> dict[str, re.Pattern]:
     designation_caps = re.compile(
         r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]) + r")(?!\s+(?:of|to|for|in|at)\b)(?![\w'-])",
         re.IGNORECASE)
-    bare = _alternation(["Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"])
+    # `(?<![\w-])(?:[Tt]he <designation>|<bare role word>)`, spelled by initial_branches
+    phrases = {p for d in lex["role_designations"] for p in (d, "T" + d[1:])}
+    phrases |= {"Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"}
     designation = re.compile(
-        r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]).replace("the", "[Tt]he") + "|" + bare
+        r"(?P<d>" + initial_branches(phrases, r"[\w-]").replace(r"\ ", r"\s+")
         + r")(?!\s+(?:of|to|for|in|at)\b)(?!\s*[A-Z][a-z])(?![\w-])")
     full = re.compile(rf"(?<![\w.-])(?=[A-Z])(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.|{_TOKEN})){{1,3}})(?![\w-])")
     return {"titled": titled, "titled_caps": titled_caps, "designation": designation, "full": full,
