@@ -68,29 +68,50 @@ def _vocabulary() -> frozenset[str]:
 
 
 @cache
-def _vocabulary_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + trie_regex(_vocabulary()) + r")\b(?!-)")
+def _vocabulary_pattern() -> re.Pattern[bytes]:
+    """The first words of the reporting verbs after a space, over bytes (see verb_matches)."""
+    return re.compile((r" (" + trie_regex(_vocabulary()) + r")\b").encode("ascii"))
 
 
-def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Reporting verbs in text[start:end] as (start, end, verb in lower case); multi-word verbs first."""
+# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space; '-' too.
+_NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+
+
+def _is_word(char: str) -> bool:
+    r"""True for a character of str `\w` (alphanumeric or underscore)."""
+    return char.isalnum() or char == "_"
+
+
+def verb_matches(text: str) -> list[tuple[int, int, str]]:
+    r"""Reporting verbs in a text as (start, end, verb in lower case); multi-word verbs first.
+
+    A verb is a whole word, `\b(?:verbs)\b(?!-)`. That pattern would be tried at every position of the text;
+    instead the text is mapped to bytes with every non-word character a space (one byte per character, characters
+    beyond Latin-1 as '?', so offsets stay), and `' '(?:verbs)\b` is searched there, which the regex engine does by
+    skipping from space to space. Each hit is then checked on the text itself (no word character before, none
+    and no '-' after), which also rejects the false boundaries of the byte view (non-ASCII letters)."""
     single, multi, _ = _verb_tables()
-    end = len(text) if end is None else end
     haystack = text.lower() if is_caps(text) else text
+    spaced = b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE)
+    size = len(haystack)
     out = []
-    for word in _vocabulary_pattern().finditer(haystack, start, end):
-        low = word.group(0).lower()
+    for word in _vocabulary_pattern().finditer(spaced):
+        start, end = word.start(1) - 1, word.end(1) - 1
+        if (start and _is_word(haystack[start - 1])) or (end < size and (
+                haystack[end] == "-" or _is_word(haystack[end]))):
+            continue
+        low = word.group(1).decode("ascii").lower()
         found = None
         for verb, rest in multi.get(low, ()):
-            more = rest.match(haystack, word.end(), end)
+            more = rest.match(haystack, end)
             if more:
-                found = (word.start(), more.end(), verb)
+                found = (start, more.end(), verb)
                 break
         if found is None and low in single:
-            found = (word.start(), word.end(), low)
+            found = (start, end, low)
         if found:
             out.append(found)
-    return sorted(out)
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
