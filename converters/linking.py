@@ -234,9 +234,12 @@ def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | N
     return None
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """'Ryan C. Crocker' to 'ryan-c-crocker'."""
-    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
 
 
 def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict | None, pocom: dict | None) -> str:

@@ -181,6 +181,8 @@ def initial_branches(words, not_after: str = r"\w") -> str:
 
 def ascii_fold(text: str) -> str:
     """Strip diacritics: 'Jörg' to 'Jorg'."""
+    if text.isascii():  # nothing to strip (NFKD leaves ASCII as it is)
+        return text
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 

@@ -216,14 +216,14 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
     return found
 
 
-_DESIGNATION_HINTS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
-                      "CONSUL", "CG")
+# a paragraph without any of these words has no role designation (one search instead of a test per word)
+_DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secretary|SECRETARY|CDA|Consul|CONSUL|CG")
 
 
 def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Mention], context: dict) -> None:
     labels = _designation_labels()
     for para, text in segs:
-        if not any(hint in text for hint in _DESIGNATION_HINTS):
+        if not _DESIGNATION_HINTS.search(text):
             continue
         caps = is_caps(text)
         pattern = patterns()["designation_caps" if caps else "designation"]
