@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from converters import linking
-from converters.people import FUNCTION_CAPS, Mention, clean_name, is_caps, titled_mentions
+from converters.people import FUNCTION_CAPS, Mention, clean_name, titled_mentions
 from converters.people_tables import english_words, forenames, leader_surnames, place_names, signers
 from converters.record import Cable
+from converters.scan import is_caps
 
 # `\bTAGS?...`, the word boundary written as a lookbehind after `TAG`: the engine then looks for the literal `TAG`
 _TAGS = re.compile(r"TAG(?<!\wTAG)S?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", re.DOTALL)

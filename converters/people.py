@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from converters.people_tables import (
     chiefs_by_surname,
@@ -24,7 +24,7 @@ from converters.people_tables import (
     skeleton,
     trie_regex,
 )
-from converters.record import Cable
+from converters.scan import CAPWORD_RE, Segment
 
 
 @dataclass
@@ -141,25 +141,9 @@ def _stop() -> frozenset[str]:
 
 WORD_RE = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
 
-# `\b[A-Z]...` written as `[A-Z](?<!\w[A-Z])...`: the same matches, but a pattern that opens with a character set
-# lets the regex engine skip ahead to the next capital instead of testing a word boundary at every position.
-CAPWORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _INITIAL_DOT = re.compile(r"[A-Z]\.")
 _NONSPACE = re.compile(r"\S+")
-
-
-_LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
-_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-@lru_cache(maxsize=1024)
-def is_caps(text: str) -> bool:
-    """True when a text is (nearly) all upper case, as in older cables."""
-    sample = text[:2000].encode("ascii", "ignore")  # only ASCII letters count: bytes.translate is fast
-    lower = len(sample) - len(sample.translate(None, _LOWER_BYTES))
-    upper = len(sample) - len(sample.translate(None, _UPPER_BYTES))
-    return upper > 0 and lower < 0.05 * (lower + upper)
 
 
 @cache
@@ -200,20 +184,6 @@ def clean_name(name: str, caps: bool = False) -> str:
     return text
 
 
-def segments(cable: Cable) -> list[tuple[int, str]]:
-    """The texts to search, by paragraph number: 0 for what comes before paragraph 1 (or the whole body)."""
-    paras = [(p["number"], p["text"]) for p in cable.paragraphs]
-    body = cable.body or ""
-    if not paras:
-        return [(0, " ".join(body.split()))]
-    first = paras[0][1][:60]
-    cut = body.find(first[:40]) if first else -1
-    preamble = body[: cut if cut > 0 else min(len(body), 3000)]
-    start = re.search(r"\b(?:E\.\s?O\.|TAGS?:|SUBJ(?:ECT)?:|Subject:|Classified\s+By)", preamble, re.IGNORECASE)
-    preamble = " ".join(preamble[start.start() if start else 0:].split())
-    return [(0, preamble), *paras]
-
-
 def _role_label(match: re.Match) -> tuple[str, str]:
     """The role text and the country a titled match implies ('' when none)."""
     lex = lexicon()
@@ -239,37 +209,6 @@ def _title_starts() -> frozenset[str]:
 
 _AFTER_LOWER = re.compile(r"(?<![.:;!?])\b[a-z][a-z-]+\s+$")
 _PRECEDING = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z'-]*)\s+$")
-
-
-@lru_cache(maxsize=256)
-def capword_set(text: str) -> frozenset[str]:
-    """The distinct capitalised words of a text (cached: the finders share them)."""
-    return frozenset(CAPWORD_RE.findall(text))
-
-
-def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
-    """Where each word occurs as a whole word (not inside a longer word or a hyphenated name), in text order."""
-    out = []
-    n = len(text)
-    find = text.find
-    for word in words:
-        size = len(word)
-        i = find(word)
-        while i >= 0:
-            end = i + size
-            before = text[i - 1] if i else " "
-            after = text[end] if end < n else " "
-            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
-                out.append((i, word))
-            i = find(word, end)
-    out.sort()
-    return out
-
-
-@lru_cache(maxsize=256)
-def capwords(text: str) -> list[tuple[int, str]]:
-    """Capitalised words of a text with their offsets (cached: the finders share them)."""
-    return [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text)]
 
 
 @cache
@@ -343,24 +282,25 @@ def _skip_words(count: int) -> re.Pattern:
     return re.compile(rf"(?:\S+\s+){{{count}}}")
 
 
-def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
+def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
     """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
     out: list[Mention] = []
+    paragraph, text = seg.number, seg.text
     given = forenames()
     stop = _stop()
-    present = capword_set(text)
+    present = seg.capwords
     english = english_words()
     places = place_names()
     unknown = {w for w in present - given - stop - places
                if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
-    starts = [start for start, _ in occurrences(text, present & given)]
-    for position, word in occurrences(text, unknown):
+    starts = [start for start, _ in seg.occurrences(present & given)]
+    for position, word in seg.occurrences(unknown):
         after = position + len(word)
         if text[after:after + 1] != " " or not text[after + 1:after + 2].isupper():
             continue  # an unknown single word is no name: a second capitalised word must follow
         if _AFTER_LOWER.search(text, max(0, position - 30), position):
             starts.append(position)
-    for position, _ in occurrences(text, present & known):
+    for position, _ in seg.occurrences(present & known):
         before = _PRECEDING.search(text, max(0, position - 60), position)
         if before and before.group(1) not in stop:
             starts.append(before.start(1))

@@ -17,16 +17,13 @@ from converters.people import (
     Mention,
     Person,
     _stop,
-    capword_set,
-    is_caps,
-    occurrences,
     patterns,
-    segments,
     titled_mentions,
     untitled_mentions,
 )
 from converters.people_tables import forenames, leader_surnames, lexicon, surname_key
 from converters.record import Cable
+from converters.scan import Segment, scan
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
 
@@ -89,7 +86,7 @@ def _merge(persons: list[Person], m: Mention) -> int:
     return m.person
 
 
-def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentions: list[Mention]) -> None:
+def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
     east = _east()
     keys: dict[str, list[int]] = {}
@@ -112,14 +109,14 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
     for m in mentions:
         if m.start >= 0:
             by_para.setdefault(m.paragraph, []).append((m.start, m.end))
-    for para, text in segs:
-        caps = is_caps(text)
+    for seg in segs:
+        para, text, caps = seg.number, seg.text, seg.caps
         taken = by_para.get(para, [])
         if caps:
             found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
             found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
         else:
-            found = occurrences(text, capword_set(text) & cased)
+            found = seg.occurrences(seg.capwords & cased)
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
@@ -152,14 +149,15 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
                "speaker", "senator", "general", "sheikh", "prince", "director", "mayor", "secretary", "spokesman")
 
 
-def _role_references(segs, persons: list[Person], mentions: list[Mention]) -> None:
+def _role_references(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
     roles = [p.role.lower() for p in persons if p.role and not p.extra.get("_unresolved")]
     needles = {head.capitalize() for r in roles for head in _ROLE_HEADS if r.endswith(head)}
     if not needles:
         return
-    for para, text in segs:
-        if not any(n in text for n in needles) or is_caps(text):
+    for seg in segs:
+        para, text = seg.number, seg.text
+        if not any(n in text for n in needles) or seg.caps:
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
@@ -220,12 +218,13 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
 _DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secretary|SECRETARY|CDA|Consul|CONSUL|CG")
 
 
-def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Mention], context: dict) -> None:
+def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
+                 context: dict) -> None:
     labels = _designation_labels()
-    for para, text in segs:
+    for seg in segs:
+        para, text, caps = seg.number, seg.text, seg.caps
         if not _DESIGNATION_HINTS.search(text):
             continue
-        caps = is_caps(text)
         pattern = patterns()["designation_caps" if caps else "designation"]
         for match in pattern.finditer(text):
             phrase = " ".join(match["d"].split())
@@ -245,7 +244,7 @@ def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Ment
             mentions.append(m)
 
 
-def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[Mention]) -> None:
+def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
     surname of a head of state or government or foreign minister in office within six years of the cable,
     never used in lower case in the same text, and not a stopword."""
@@ -259,11 +258,12 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
     by_para: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append((m.start, m.end))
-    for para, text in segs:
-        if is_caps(text):
+    for seg in segs:
+        para, text = seg.number, seg.text
+        if seg.caps:
             continue
         taken = by_para.get(para, [])
-        for start, word in occurrences(text, capword_set(text) & index.keys()):
+        for start, word in seg.occurrences(seg.capwords & index.keys()):
             rows = index.get(word)
             if not rows or len(rows) > 2 or word in stop or word in given or len(word) < 4:
                 continue
@@ -280,27 +280,29 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
             known.add(surname_key(word))
 
 
-def find_persons(cable: Cable, segs: list[tuple[int, str]] | None = None) -> tuple[list[Person], list[Mention]]:
-    """Every person of a cable, resolved within it, with every mention (spans by paragraph)."""
-    segs = segments(cable) if segs is None else segs
+def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[Person], list[Mention]]:
+    """Every person of a cable, resolved within it, with every mention (spans by paragraph); `segs` are the
+    cable's scanned segments (converters.scan), made here when not given."""
+    segs = scan(cable) if segs is None else segs
     host = linking.host_country(cable.station)
     mentions: list[Mention] = []
-    for para, text in segs:
+    for seg in segs:
+        text = seg.text
         if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-            mentions += titled_mentions(para, text, is_caps(text))
+            mentions += titled_mentions(seg.number, text, seg.caps)
     for m in mentions:
         if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
             m.country = host
-    special = [m for m in (classified_by_mention(cable, segs[0][1]), signer_mention(cable)) if m]
+    special = [m for m in (classified_by_mention(cable, segs[0].text), signer_mention(cable)) if m]
     special += tag_mentions(cable) + routing_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
     known |= {k.upper() for k in known}
     spans: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         spans.setdefault(m.paragraph, []).append((m.start, m.end))
-    for para, text in segs:
-        if not is_caps(text):
-            mentions += untitled_mentions(para, text, known, spans.get(para, []))
+    for seg in segs:
+        if not seg.caps:
+            mentions += untitled_mentions(seg, known, spans.get(seg.number, []))
     mentions.sort(key=lambda m: (m.paragraph, m.start))
     persons: list[Person] = []
     for m in special + mentions:

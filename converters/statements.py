@@ -13,10 +13,11 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from converters.people import Mention, Person, is_caps, segments
+from converters.people import Mention, Person
 from converters.people_tables import lexicon, trie_regex
 from converters.record import Cable
 from converters.resolve import find_persons
+from converters.scan import Segment, is_caps, scan
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Amb|Sen|Rep|St|No|Jr|Sr|Brig|Capt|Gov|Prof|Jan"
                      r"|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ref|Para|approx|i\.e|e\.g|a\.i|U\.S|U\.N|U\.K)|(?-i:(?<![\w'])[A-Z]))"
@@ -82,7 +83,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def verb_matches(text: str) -> list[tuple[int, int, str]]:
+def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, str]]:
     r"""Reporting verbs in a text as (start, end, verb in lower case); multi-word verbs first.
 
     A verb is a whole word, `\b(?:verbs)\b(?!-)`. That pattern would be tried at every position of the text;
@@ -91,7 +92,8 @@ def verb_matches(text: str) -> list[tuple[int, int, str]]:
     skipping from space to space. Each hit is then checked on the text itself (no word character before, none
     and no '-' after), which also rejects the false boundaries of the byte view (non-ASCII letters)."""
     single, multi, _ = _verb_tables()
-    haystack = text.lower() if is_caps(text) else text
+    caps = is_caps(text) if caps is None else caps
+    haystack = text.lower() if caps else text
     spaced = b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE)
     size = len(haystack)
     out = []
@@ -148,16 +150,16 @@ def _text_after(text: str, pos: int, end: int) -> str:
     return rest.strip(" ,;") or text[pos:end].strip()
 
 
-def paragraph_statements(para: int, text: str, mentions: list[Mention], last: int | None,
+def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
                          signer: int | None = None) -> tuple[list[dict], int | None]:
-    """The statements of one paragraph; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
+    """The statements of one segment; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
     participles = _verb_tables()[2]
-    caps = is_caps(text)
+    para, text, caps = seg.number, seg.text, seg.caps
     out: list[dict] = []
     ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
     if not ordered and last is None and signer is None:
         return out, last
-    all_verbs = verb_matches(text)
+    all_verbs = verb_matches(text, caps)
     all_participles = list(participles.finditer(text)) if "ing" in text and "," in text else []
     if not all_verbs and not all_participles:
         return out, last
@@ -225,7 +227,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
 
 
 def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention],
-                    segs: list[tuple[int, str]] | None = None) -> list[dict]:
+                    segs: list[Segment] | None = None) -> list[dict]:
     """Every statement of a cable as record dicts: paragraph, speaker and addressee surnames, verb, text."""
     out: list[dict] = []
     last: int | None = None
@@ -233,10 +235,10 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    for para, text in segs if segs is not None else segments(cable):
-        if para == 0 and cable.paragraphs:
+    for seg in segs if segs is not None else scan(cable):
+        if seg.number == 0 and cable.paragraphs:
             continue
-        found, last = paragraph_statements(para, text, by_para.get(para, []), last, signer)
+        found, last = paragraph_statements(seg, by_para.get(seg.number, []), last, signer)
         out += sorted(found, key=lambda s: s["_pos"])
     records = []
     for s in out:
@@ -250,8 +252,10 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
 
 
 def extract(cable: Cable) -> tuple[list[dict], list[dict]]:
-    """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists."""
-    segs = segments(cable)
+    """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists.
+
+    The cable's segments are scanned once (converters.scan) and shared by the person and statement finders."""
+    segs = scan(cable)
     persons, mentions = find_persons(cable, segs)
     statements = find_statements(cable, persons, mentions, segs)
     return [p.to_json() for p in persons], statements
