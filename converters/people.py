@@ -167,7 +167,7 @@ def clean_name(name: str, caps: bool = False) -> str:
         tokens.pop(0)
     for token in tokens:
         bare = token.rstrip(".,")
-        if bare.lower() in verbs or any(ch.isdigit() for ch in bare) or "/" in bare:
+        if bare.lower() in verbs or (not bare.isalpha() and (any(ch.isdigit() for ch in bare) or "/" in bare)):
             break
         if caps and (bare in FUNCTION_CAPS or bare.title() in stop):
             break
@@ -176,7 +176,7 @@ def clean_name(name: str, caps: bool = False) -> str:
         kept.append(token.rstrip(",;:"))
         if token[-1] in ",;:":
             break
-    while kept and _INITIAL.fullmatch(kept[-1]):
+    while kept and len(kept[-1]) <= 2 and _INITIAL.fullmatch(kept[-1]):
         kept.pop()
     text = " ".join(kept)
     if caps:
@@ -291,15 +291,17 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     present = seg.capwords
     english = english_words()
     places = place_names()
-    unknown = {w for w in present - given - stop - places
+    unknown = {w for w in present.difference(given, stop, places)
                if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
     starts = [start for start, _ in seg.occurrences(present & given)]
-    for position, word in seg.occurrences(unknown):
-        after = position + len(word)
-        if text[after:after + 1] != " " or not text[after + 1:after + 2].isupper():
-            continue  # an unknown single word is no name: a second capitalised word must follow
-        if _AFTER_LOWER.search(text, max(0, position - 30), position):
-            starts.append(position)
+    for word in unknown:
+        size = len(word)
+        for position, _ in seg.positions(word):
+            after = position + size
+            # an unknown single word is no name: a second capitalised word must follow
+            if text.startswith(" ", after) and text[after + 1:after + 2].isupper() and \
+                    _AFTER_LOWER.search(text, max(0, position - 30), position):
+                starts.append(position)
     for position, _ in seg.occurrences(present & known):
         before = _PRECEDING.search(text, max(0, position - 60), position)
         if before and before.group(1) not in stop:

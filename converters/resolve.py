@@ -8,7 +8,9 @@ See docs/people.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 
 from converters import linking
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
@@ -109,21 +111,33 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
     for m in mentions:
         if m.start >= 0:
             by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+    # an ASCII key can be the lower case of a word only if it occurs in the lower-cased text
+    ascii_keys = all(k.isascii() for k in lookup)
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
-        taken = by_para.get(para, [])
         if caps:
+            lower = text.lower()
+            if ascii_keys and not any(k in lower for k in lookup):
+                continue
             found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
             found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
         else:
             found = seg.occurrences(seg.capwords & cased)
+        if not found:
+            continue
+        # the spans of the mentions found before, sorted, with the running maximum of their ends: a position is
+        # inside one of them when the largest end among the spans starting at or before it lies beyond it
+        taken = sorted(by_para.get(para, []))
+        taken_starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
             cands = lookup.get(word.lower())
             if not cands or (not caps and not word[0].isupper()):
                 continue
-            if any(s <= start < e for s, e in taken):
+            inside = bisect_right(taken_starts, start)
+            if inside and reach[inside - 1] > start:
                 continue
             target = cands[0]
             if len(cands) > 1:

@@ -89,15 +89,18 @@ class Segment:
             self._capwords = frozenset(CAPWORD_RE.findall(self.text))
         return self._capwords
 
+    def positions(self, word: str) -> list[tuple[int, str]]:
+        """(offset, word) wherever the word occurs as a whole word, in text order; looked up once per segment."""
+        found = self._positions.get(word)
+        if found is None:
+            found = self._positions[word] = _word_positions(self.text, word)
+        return found
+
     def occurrences(self, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
-        """`occurrences(self.text, words)`, each word's positions looked up once per segment."""
+        """`occurrences(self.text, words)`: where each word occurs as a whole word, in text order."""
         out: list[tuple[int, str]] = []
-        positions = self._positions
         for word in words:
-            found = positions.get(word)
-            if found is None:
-                found = positions[word] = _word_positions(self.text, word)
-            out += found
+            out += self.positions(word)
         out.sort()
         return out
 
