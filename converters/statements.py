@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cache
 
 from converters.people import Mention, Person
@@ -118,7 +119,12 @@ def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, st
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph, not split after abbreviations and initials ('U.S.', 'Gen.', 'C.')."""
-    spans, start = [], 0
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of sentences(), one at a time (a caller may stop early)."""
+    start = 0
     for match in _SENTENCE_END.finditer(text):
         stop = match.start() + 1
         # _ABBREV on the sentence's last 8 characters, tried only where it can match: a full stop after a letter,
@@ -127,11 +133,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 and not (stop - 8 >= start and text[stop - 8:stop - 1].isalnum()) \
                 and _ABBREV.search(text, max(start, stop - 8), stop):
             continue
-        spans.append((start, stop))
+        yield start, stop
         start = match.end()
     if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+        yield start, len(text)
 
 
 def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
@@ -166,7 +171,10 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
     participle_starts = [m.start() for m in all_participles]
-    for s_start, s_end in sentences(text):
+    last_pos = max(verb_starts[-1] if verb_starts else -1, participle_starts[-1] if participle_starts else -1)
+    for s_start, s_end in iter_sentences(text):
+        if s_start > last_pos:
+            break  # no verb or participle further on
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
         if not sentence_verbs and bisect_left(participle_starts, s_start) == bisect_left(participle_starts, s_end):
             continue
@@ -181,9 +189,10 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
             if verb == "according to":
                 speaker = _mention_after(sentence_mentions, text, v_end)
             else:
-                prior = [m for m in sentence_mentions if m.end <= v_start]
-                if prior and _FILLER.match(text[prior[-1].end:v_start]):
-                    speaker = prior[-1]
+                # the last mention (in text order) that ends before the verb
+                prior = next((m for m in reversed(sentence_mentions) if m.end <= v_start), None)
+                if prior and _FILLER.match(text[prior.end:v_start]):
+                    speaker = prior
                 elif verb in _QUOTING and _COMMA_END.search(before):
                     speaker = _mention_after(sentence_mentions, text, v_end)
                 elif subject and subject.end <= v_start and _COORD.search(before):
@@ -192,8 +201,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                     if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
                         speaker = Mention(para, -1, -1, "I", "", person=signer)
                 elif pronoun:
-                    near = [m for m in sentence_mentions if m.end <= v_start]
-                    carried = near[-1].person if near else (
+                    carried = prior.person if prior else (
                         last if last is not None else next((m.person for m in reversed(ordered)
                                                             if m.end <= v_start), None))
                     if carried is not None:
