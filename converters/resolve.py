@@ -69,11 +69,12 @@ def _merge(persons: list[Person], m: Mention) -> int:
     surname = " ".join(tokens[cut:])
     key, fore = surname_key(tokens[-1]), " ".join(tokens[:cut])
     east = _east()
+    single, m_east = len(tokens) == 1, m.country in east
     for i in range(len(persons) - 1, -1, -1):
         p = persons[i]
-        family_first = len(tokens) == 1 and (p.country in east or m.country in east) and \
-            surname_key(p.name.split()[0]) == key
-        if family_first or (surname_key(p.surname) == key and _compatible(p.forename, fore)):
+        # the same surname with compatible given names, or a lone East Asian family name written first
+        if (surname_key(p.surname) == key and _compatible(p.forename, fore)) or (
+                single and (m_east or p.country in east) and surname_key(p.name.split()[0]) == key):
             if len(fore) > len(p.forename):
                 p.name = m.name
             if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
