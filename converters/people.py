@@ -294,14 +294,18 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     unknown = {w for w in present.difference(given, stop, places)
                if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
     starts = [start for start, _ in seg.occurrences(present & given)]
+    # An unknown single word is no name: a second capitalised word must follow, so an unknown word counts where it
+    # is followed by a space and a capital (and comes after a lower-case word). Only `word + " "` is looked for;
+    # the word boundary before it is tested as in occurrences().
     for word in unknown:
-        size = len(word)
-        for position, _ in seg.positions(word):
-            after = position + size
-            # an unknown single word is no name: a second capitalised word must follow
-            if text.startswith(" ", after) and text[after + 1:after + 2].isupper() and \
-                    _AFTER_LOWER.search(text, max(0, position - 30), position):
-                starts.append(position)
+        probe, size = word + " ", len(word) + 1
+        i = text.find(probe)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            if text[i + size:i + size + 1].isupper() and not (before.isalnum() or before == "-") and \
+                    _AFTER_LOWER.search(text, max(0, i - 30), i):
+                starts.append(i)
+            i = text.find(probe, i + size)
     for position, _ in seg.occurrences(present & known):
         before = _PRECEDING.search(text, max(0, position - 60), position)
         if before and before.group(1) not in stop:
