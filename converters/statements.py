@@ -39,6 +39,30 @@ _INTRO = re.compile(r"^\s*(?:\(?[A-Z]{1,4}\)\s*)?(?:(?:[A-Z][A-Za-z]*\b[^,.;]{0,
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|not|to|will|would|should|could|might|must|may|shall|can"
                       r"|cannot|never)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE|I)\s+(?:also\s+|again\s+|then\s+|further\s+|later\s+)*$")
+# What the text before a verb must end with (before its trailing spaces) for _PASSIVE or _PRONOUN to match there:
+# cheap tests that spare most searches.
+_PASSIVE_ENDS = ("was", "were", "been", "being", "be", "is", "are", "not", "to", "will", "would", "should", "could",
+                 "might", "must", "may", "shall", "can", "never", "ly")
+_PRONOUN_ENDS = ("he", "He", "HE", "I", "also", "again", "then", "further", "later")
+
+
+def _passive(before: str) -> bool:
+    """`_PASSIVE.search(before)`, searched only when the last word can be one of its words or an adverb in -ly."""
+    word = before.rstrip()
+    if len(word) == len(before):
+        return False  # the pattern ends with spaces
+    tail = word[-8:]
+    if tail.isascii() and not tail.lower().endswith(_PASSIVE_ENDS):
+        return False
+    return _PASSIVE.search(before) is not None
+
+
+def _pronoun(before: str) -> re.Match | None:
+    """`_PRONOUN.search(before)`, searched only when the last word can be a pronoun or one of the adverbs after it."""
+    word = before.rstrip()
+    if len(word) == len(before) or not word.endswith(_PRONOUN_ENDS):
+        return None
+    return _PRONOUN.search(before)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -197,7 +221,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                     speaker = _mention_after(sentence_mentions, text, v_end)
                 elif subject and subject.end <= v_start and _COORD.search(before):
                     speaker = subject
-                elif (pronoun := _PRONOUN.search(before)) and pronoun.group(1) == "I":
+                elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
                     if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
                         speaker = Mention(para, -1, -1, "I", "", person=signer)
                 elif pronoun:
@@ -206,7 +230,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                                                             if m.end <= v_start), None))
                     if carried is not None:
                         speaker = Mention(para, -1, -1, "he", "", person=carried)
-            if speaker is None or _PASSIVE.search(before):
+            if speaker is None or _passive(before):
                 continue
             addressee = None
             if verb in lexicon()["addressee_verbs"] or verb in ("said", "explained", "complained", "stressed",
