@@ -94,12 +94,20 @@ def _vocabulary() -> frozenset[str]:
 
 
 @cache
+def _vocabulary_bytes() -> dict[bytes, str]:
+    """The first words of the reporting verbs as bytes, to their lower case."""
+    return {w.encode("ascii"): w.lower() for w in _vocabulary()}
+
+
+@cache
 def _vocabulary_pattern() -> re.Pattern[bytes]:
     """The first words of the reporting verbs after a space, over bytes (see verb_matches)."""
     return re.compile((r" (" + trie_regex(_vocabulary()) + r")\b").encode("ascii"))
 
 
 # Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space; '-' too.
+# (A Latin-1 word character keeps its byte, so a space before a hit was a non-word character or a character beyond
+# Latin-1; the byte after a hit is a space, or a Latin-1 letter beyond ASCII that bytes patterns take for no word.)
 _NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
 
 
@@ -117,6 +125,7 @@ def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, st
     skipping from space to space. Each hit is then checked on the text itself (no word character before, none
     and no '-' after), which also rejects the false boundaries of the byte view (non-ASCII letters)."""
     single, multi, _ = _verb_tables()
+    lowers = _vocabulary_bytes()
     caps = is_caps(text) if caps is None else caps
     haystack = text.lower() if caps else text
     spaced = b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE)
@@ -124,10 +133,11 @@ def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, st
     out = []
     for word in _vocabulary_pattern().finditer(spaced):
         start, end = word.start(1) - 1, word.end(1) - 1
-        if (start and _is_word(haystack[start - 1])) or (end < size and (
-                haystack[end] == "-" or _is_word(haystack[end]))):
+        # in the byte view a character beyond Latin-1 reads as a space, and one beyond ASCII as no word character
+        if (start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (end < size and (
+                haystack[end] == "-" or (haystack[end] > "\x7f" and _is_word(haystack[end])))):
             continue
-        low = word.group(1).decode("ascii").lower()
+        low = lowers[word.group(1)]
         found = None
         for verb, rest in multi.get(low, ()):
             more = rest.match(haystack, end)
@@ -213,8 +223,11 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
             if verb == "according to":
                 speaker = _mention_after(sentence_mentions, text, v_end)
             else:
-                # the last mention (in text order) that ends before the verb
-                prior = next((m for m in reversed(sentence_mentions) if m.end <= v_start), None)
+                prior = None  # the last mention (in text order) that ends before the verb
+                for m in reversed(sentence_mentions):
+                    if m.end <= v_start:
+                        prior = m
+                        break
                 if prior and _FILLER.match(text[prior.end:v_start]):
                     speaker = prior
                 elif verb in _QUOTING and _COMMA_END.search(before):
@@ -245,7 +258,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
             out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
                         "addressee": addressee.person if addressee else None, "_pos": v_start})
             last = speaker.person
-        for match in (m for m in all_participles if s_start <= m.start() < s_end):
+        for match in all_participles[bisect_left(participle_starts, s_start):bisect_left(participle_starts, s_end)]:
             prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < match.start()]
             who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= match.start()
                                                       else None)
