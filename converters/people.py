@@ -237,13 +237,11 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
     for head in _head_pattern(caps).finditer(text):
         if head.start() < pos:
             continue
-        lo = max(pos, head.start() - 90)
-        words = [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text, lo, head.end())]
-        for start, w in words[-6:]:
-            if start < pos:
-                continue
+        lo = max(pos, head.start() - 90)  # (so every word below starts at or after pos)
+        for word in list(CAPWORD_RE.finditer(text, lo, head.end()))[-6:]:
+            w = word.group()
             if w in starts or (not caps and len(w) <= 5 and w.isupper()):
-                match = pattern.match(text, start)
+                match = pattern.match(text, word.start())
                 if match and match.end() > head.end():
                     pos = match.end()
                     yield match
@@ -293,7 +291,7 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     places = place_names()
     unknown = {w for w in present.difference(given, stop, places)
                if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
-    starts = [start for start, _ in seg.occurrences(present & given)]
+    starts = [start for word in present & given for start, _ in seg.positions(word)]  # (order does not matter)
     # An unknown single word is no name: a second capitalised word must follow, so an unknown word counts where it
     # is followed by a space and a capital (and comes after a lower-case word). Only `word + " "` is looked for;
     # the word boundary before it is tested as in occurrences().
@@ -306,10 +304,11 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
                     _AFTER_LOWER.search(text, max(0, i - 30), i):
                 starts.append(i)
             i = text.find(probe, i + size)
-    for position, _ in seg.occurrences(present & known):
-        before = _PRECEDING.search(text, max(0, position - 60), position)
-        if before and before.group(1) not in stop:
-            starts.append(before.start(1))
+    for word in present & known:
+        for position, _ in seg.positions(word):
+            before = _PRECEDING.search(text, max(0, position - 60), position)
+            if before and before.group(1) not in stop:
+                starts.append(before.start(1))
     full = patterns()["full"]
     pos = 0
     for start in sorted(set(starts)):

@@ -28,6 +28,8 @@ from converters.record import Cable
 from converters.scan import Segment, scan
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
+_PATRONYMIC = re.compile(r"\b(?:bin|ibn|bint)\b")
+_INITIAL_DOT = re.compile(r"[A-Z]\.")
 
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "JR", "SR"}
 _SURNAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "dos", "das", "du", "le", "la",
@@ -95,7 +97,7 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
     keys: dict[str, list[int]] = {}
     for i, p in enumerate(persons):
         names = {p.surname}
-        if p.forename and (p.country in east or re.search(r"\b(?:bin|ibn|bint)\b", p.surname)):
+        if p.forename and (p.country in east or _PATRONYMIC.search(p.surname)):
             names.add(p.forename.split()[0])
         for n in names:
             if len(surname_key(n)) >= 3:
@@ -332,7 +334,7 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     family = set(lexicon()["east_asian_surnames"])
     for p in persons:
         parts = p.name.split()
-        if p.forename and not re.search(r"[A-Z]\.", p.name) and (
+        if p.forename and not _INITIAL_DOT.search(p.name) and (
                 p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in forenames())):
             p.surname = parts[0]
     _link(persons, cable)
