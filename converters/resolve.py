@@ -280,10 +280,11 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
         if seg.caps:
             continue
         taken = by_para.get(para, [])
-        for start, word in seg.occurrences(seg.capwords & index.keys()):
-            rows = index.get(word)
-            if not rows or len(rows) > 2 or word in stop or word in given or len(word) < 4:
-                continue
+        # the words that can qualify whatever the text around them, then their occurrences in text order
+        words = {w for w in seg.capwords & index.keys() if len(w) >= 4 and w not in stop and w not in given
+                 and len(index[w]) <= 2 and any(r[1] - 6 <= year <= r[2] + 1 for r in index[w])}
+        for start, word in seg.occurrences(words):
+            rows = index[word]
             if surname_key(word) in known:
                 continue
             active = [r for r in rows if r[1] - 6 <= year <= r[2] + 1]
