@@ -42,6 +42,11 @@ def _east() -> frozenset[str]:
 
 
 @cache
+def _east_family_names() -> frozenset[str]:
+    return frozenset(lexicon()["east_asian_surnames"])
+
+
+@cache
 def _designation_labels() -> dict[str, str]:
     """Role designation labels by their phrase in lower case (the first of equal phrases wins)."""
     out: dict[str, str] = {}
@@ -331,8 +336,8 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     _surname_mentions(segs, persons, mentions)
     _leader_mentions(segs, cable, persons, mentions)
     _role_references(segs, persons, mentions)
-    east = set(lexicon()["east_asian"])
-    family = set(lexicon()["east_asian_surnames"])
+    east = _east()
+    family = _east_family_names()
     for p in persons:
         parts = p.name.split()
         if p.forename and not _INITIAL_DOT.search(p.name) and (

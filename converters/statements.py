@@ -71,6 +71,15 @@ _THAT = re.compile(r"^(?:that\b,?|,)\s*")
 _COMMA_END = re.compile(r"[,\"]\s*$")
 _TO = re.compile(r"\s+to\s")
 _QUOTING = frozenset(("said", "added", "noted", "stated", "continued"))
+# verbs whose addressee follows `to` (`said to the Ambassador`)
+_ADDRESSEE_AFTER_TO = frozenset(("said", "explained", "complained", "stressed", "emphasized", "noted", "stated",
+                                 "replied"))
+
+
+@cache
+def _addressee_verbs() -> frozenset[str]:
+    """Verbs followed by their addressee (`told`, `urged`, ...)."""
+    return frozenset(lexicon()["addressee_verbs"])
 
 
 @cache
@@ -193,6 +202,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                          signer: int | None = None) -> tuple[list[dict], int | None]:
     """The statements of one segment; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
     participles = _verb_tables()[2]
+    addressee_verbs = _addressee_verbs()
     para, text, caps = seg.number, seg.text, seg.caps
     out: list[dict] = []
     ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
@@ -246,11 +256,10 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
             if speaker is None or _passive(before):
                 continue
             addressee = None
-            if verb in lexicon()["addressee_verbs"] or verb in ("said", "explained", "complained", "stressed",
-                                                               "emphasized", "noted", "stated", "replied"):
+            if verb in addressee_verbs or verb in _ADDRESSEE_AFTER_TO:
                 found = _mention_after(sentence_mentions, text, v_end)
                 if found is not None and found.person != speaker.person and (
-                        verb in lexicon()["addressee_verbs"] or _TO.match(text, v_end, v_end + 5)):
+                        verb in addressee_verbs or _TO.match(text, v_end, v_end + 5)):
                     addressee = found
             tail = addressee.end if addressee else v_end
             leading = 0 <= speaker.start < v_start and speaker.start - s_start <= 25
