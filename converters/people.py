@@ -290,7 +290,7 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     english = english_words()
     places = place_names()
     unknown = {w for w in present.difference(given, stop, places)
-               if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
+               if len(w) > 2 and "'" not in w and not w.isupper() and w.lower() not in english}
     starts = [start for word in present & given for start, _ in seg.positions(word)]  # (order does not matter)
     # An unknown single word is no name: a second capitalised word must follow, so an unknown word counts where it
     # is followed by a space and a capital (and comes after a lower-case word). Only `word + " "` is looked for;

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
+from operator import attrgetter
 
 from converters.people import Mention, Person
 from converters.people_tables import lexicon, trie_regex
@@ -70,6 +71,7 @@ _LEAD = re.compile(r"\s+(?:to\s+|with\s+)?")
 _THAT = re.compile(r"^(?:that\b,?|,)\s*")
 _COMMA_END = re.compile(r"[,\"]\s*$")
 _TO = re.compile(r"\s+to\s")
+_START = attrgetter("start")
 _QUOTING = frozenset(("said", "added", "noted", "stated", "continued"))
 # verbs whose addressee follows `to` (`said to the Ambassador`)
 _ADDRESSEE_AFTER_TO = frozenset(("said", "explained", "complained", "stressed", "emphasized", "noted", "stated",
@@ -205,7 +207,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     addressee_verbs = _addressee_verbs()
     para, text, caps = seg.number, seg.text, seg.caps
     out: list[dict] = []
-    ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
+    ordered = sorted([m for m in mentions if m.person >= 0], key=_START)
     if not ordered and last is None and signer is None:
         return out, last
     all_verbs = verb_matches(text, caps)
