@@ -160,8 +160,11 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
 
 _UNRESOLVED = {"Ambassador": "Ambassador", "Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge",
                "Consul General": "Consul General", "Ambassador-designate": "Ambassador-designate"}
+# `\b[Tt]he <role>`, the match starting at the `h` (the engine then looks for the literal `he`): a match covers
+# text[match.start() - 1:match.end()]
 _ROLE_REFERENCE = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+(?P<r>(?:(?:Foreign|Prime|Interior|Defense|Finance|Deputy|Vice|Crown|Chief|Deputy Prime)\s+)?"
+    r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+"
+    r"(?P<r>(?:(?:Foreign|Prime|Interior|Defense|Finance|Deputy|Vice|Crown|Chief|Deputy Prime)\s+)?"
     r"(?:Minister|President|King|Emir|Sultan|Premier|Chancellor|Governor|Chairman|Speaker|Senator|General|Sheikh"
     r"|Prince|Director General|Director|Mayor|Foreign Secretary|Spokesman|Senator))\b(?!\s+(?:of|for)\b)"
     r"(?!\s*[A-Z][a-z])(?!-)")
@@ -173,22 +176,23 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
 
 def _role_references(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
-    roles = [p.role.lower() for p in persons if p.role and not p.extra.get("_unresolved")]
-    needles = {head.capitalize() for r in roles for head in _ROLE_HEADS if r.endswith(head)}
+    roles = [(i, p.role.lower()) for i, p in enumerate(persons) if p.role and not p.extra.get("_unresolved")]
+    needles = {head.capitalize() for _, r in roles if r.endswith(_ROLE_HEADS) for head in _ROLE_HEADS
+               if r.endswith(head)}
     if not needles:
         return
     for seg in segs:
         para, text = seg.number, seg.text
-        if not any(n in text for n in needles) or seg.caps:
+        if seg.caps or not any(n in text for n in needles):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
-            holders = {i for i, p in enumerate(persons)
-                       if p.role and not p.extra.get("_unresolved") and p.role.lower().endswith(phrase)}
+            holders = {i for i, role in roles if role.endswith(phrase)}
             if len(holders) != 1:
                 continue
             i = holders.pop()
-            m = Mention(para, match.start(), match.end(), match.group(0), persons[i].name, persons[i].role,
+            start = match.start() - 1  # the `T` of `The`
+            m = Mention(para, start, match.end(), text[start:match.end()], persons[i].name, persons[i].role,
                         kind="role", person=i)
             persons[i].mentions.append(m)
             mentions.append(m)
