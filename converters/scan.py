@@ -24,7 +24,8 @@ _PREAMBLE_START = re.compile(r"\b(?:E\.\s?O\.|TAGS?:|SUBJ(?:ECT)?:|Subject:|Clas
 
 def is_caps(text: str) -> bool:
     """True when a text is (nearly) all upper case, as in older cables."""
-    sample = text[:2000].encode("ascii", "ignore")  # only ASCII letters count: bytes.translate is fast
+    # only ASCII letters count (bytes.translate is fast); Latin-1 keeps the common '¶' without an error handler
+    sample = text[:2000].encode("latin-1", "ignore")
     lower = len(sample) - len(sample.translate(None, _LOWER_BYTES))
     upper = len(sample) - len(sample.translate(None, _UPPER_BYTES))
     return upper > 0 and lower < 0.05 * (lower + upper)
