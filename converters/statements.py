@@ -211,6 +211,10 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     if not ordered and last is None and signer is None:
         return out, last
     all_verbs = verb_matches(text, caps)
+    if not ordered and not any(_pronoun(text[max(0, v_start - 80):v_start]) for v_start, _, _ in all_verbs):
+        # With no person mention in the segment, only a pronoun before a verb can speak (`He added`, `I told`); a
+        # pronoun that ends the text before a verb within its sentence also ends it in the 80 characters before.
+        return out, last
     all_participles = list(participles.finditer(text)) if "ing" in text and "," in text else []
     if not all_verbs and not all_participles:
         return out, last
