@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 
 from converters import linking
-from converters.people import FUNCTION_CAPS, Mention, clean_name, is_caps, titled_mentions
+from converters.people import FUNCTION_CAPS, Mention, clean_name, titled_mentions
 from converters.people_tables import english_words, forenames, leader_surnames, place_names, signers
 from converters.record import Cable
+from converters.scan import is_caps
+
+# `\bTAGS?...`, the word boundary written as a lookbehind after `TAG`: the engine then looks for the literal `TAG`
+_TAGS = re.compile(r"TAG(?<!\wTAG)S?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", re.DOTALL)
 
 
 def tag_mentions(cable: Cable) -> list[Mention]:
     """Persons in TAGS: 'OVIP (RICE, CONDOLEEZZA)', 'CLINTON, HILLARY' or 'OVIP BIDEN JOSEPH'."""
-    match = re.search(r"\bTAGS?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", cable.body[:6000], re.DOTALL)
+    match = _TAGS.search(cable.body[:6000])
     if not match:
         return []
     out = []
@@ -31,7 +35,9 @@ def tag_mentions(cable: Cable) -> list[Mention]:
     return out
 
 
-_ROUTING_OFFICER = re.compile(r"\b[A-Z]{1,5}/[A-Z]{1,6}(?:/[A-Z]{1,6})?\s+([A-Z])([A-Z]{3,}(?:-[A-Z]{2,})?)\b")
+# `\b[A-Z]{1,5}/...` spelled to open with a character set (as people.CAPWORD_RE): the same matches, found faster
+_ROUTING_OFFICER = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{0,4}/[A-Z]{1,6}(?:/[A-Z]{1,6})?\s+"
+                              r"([A-Z])([A-Z]{3,}(?:-[A-Z]{2,})?)\b")
 
 
 def routing_mentions(cable: Cable) -> list[Mention]:

@@ -234,9 +234,13 @@ def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | N
     return None
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+
+
 def slugify(text: str) -> str:
     """'Ryan C. Crocker' to 'ryan-c-crocker'."""
-    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
 
 
 def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict | None, pocom: dict | None) -> str:
@@ -245,6 +249,6 @@ def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict
         return wikidata["qid"]
     if pocom:
         return "pocom-" + pocom["pocom"]
-    if country and len(name.split()) >= 2 and not re.search(r"\b[A-Z]\.", name.split()[0]):
+    if country and len(name.split()) >= 2 and not _INITIAL.search(name.split()[0]):
         return f"{country.lower()}-{slugify(name)}"
     return f"{ref_id}-{slugify(name)}"

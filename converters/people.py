@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from converters.people_tables import (
     chiefs_by_surname,
     english_words,
     forenames,
+    initial_branches,
     iso_to_fips,
     leader_surnames,
     lexicon,
@@ -23,7 +24,7 @@ from converters.people_tables import (
     skeleton,
     trie_regex,
 )
-from converters.record import Cable
+from converters.scan import CAPWORD_RE, Segment
 
 
 @dataclass
@@ -116,9 +117,11 @@ def patterns() -> dict[str, re.Pattern]:
     designation_caps = re.compile(
         r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]) + r")(?!\s+(?:of|to|for|in|at)\b)(?![\w'-])",
         re.IGNORECASE)
-    bare = _alternation(["Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"])
+    # `(?<![\w-])(?:[Tt]he <designation>|<bare role word>)`, spelled by initial_branches
+    phrases = {p for d in lex["role_designations"] for p in (d, "T" + d[1:])}
+    phrases |= {"Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"}
     designation = re.compile(
-        r"(?<![\w-])(?P<d>" + _alternation(lex["role_designations"]).replace("the", "[Tt]he") + "|" + bare
+        r"(?P<d>" + initial_branches(phrases, r"[\w-]").replace(r"\ ", r"\s+")
         + r")(?!\s+(?:of|to|for|in|at)\b)(?!\s*[A-Z][a-z])(?![\w-])")
     full = re.compile(rf"(?<![\w.-])(?=[A-Z])(?P<name>{_TOKEN}(?:\s+(?:[A-Z]\.|{_TOKEN})){{1,3}})(?![\w-])")
     return {"titled": titled, "titled_caps": titled_caps, "designation": designation, "full": full,
@@ -138,25 +141,9 @@ def _stop() -> frozenset[str]:
 
 WORD_RE = re.compile(r"(?<![\w-])[A-Za-z\u00c0-\u00ff][\w'\u2019-]*(?<![-'])")
 
-# `\b[A-Z]...` written as `[A-Z](?<!\w[A-Z])...`: the same matches, but a pattern that opens with a character set
-# lets the regex engine skip ahead to the next capital instead of testing a word boundary at every position.
-CAPWORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z-]*(?:'(?!s\b)[A-Za-z]+)?")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _INITIAL_DOT = re.compile(r"[A-Z]\.")
 _NONSPACE = re.compile(r"\S+")
-
-
-_LOWER_BYTES = b"abcdefghijklmnopqrstuvwxyz"
-_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-@lru_cache(maxsize=1024)
-def is_caps(text: str) -> bool:
-    """True when a text is (nearly) all upper case, as in older cables."""
-    sample = text[:2000].encode("ascii", "ignore")  # only ASCII letters count: bytes.translate is fast
-    lower = len(sample) - len(sample.translate(None, _LOWER_BYTES))
-    upper = len(sample) - len(sample.translate(None, _UPPER_BYTES))
-    return upper > 0 and lower < 0.05 * (lower + upper)
 
 
 @cache
@@ -180,7 +167,7 @@ def clean_name(name: str, caps: bool = False) -> str:
         tokens.pop(0)
     for token in tokens:
         bare = token.rstrip(".,")
-        if bare.lower() in verbs or any(ch.isdigit() for ch in bare) or "/" in bare:
+        if bare.lower() in verbs or (not bare.isalpha() and (any(ch.isdigit() for ch in bare) or "/" in bare)):
             break
         if caps and (bare in FUNCTION_CAPS or bare.title() in stop):
             break
@@ -189,26 +176,12 @@ def clean_name(name: str, caps: bool = False) -> str:
         kept.append(token.rstrip(",;:"))
         if token[-1] in ",;:":
             break
-    while kept and _INITIAL.fullmatch(kept[-1]):
+    while kept and len(kept[-1]) <= 2 and _INITIAL.fullmatch(kept[-1]):
         kept.pop()
     text = " ".join(kept)
     if caps:
         text = " ".join(w if _INITIAL_DOT.fullmatch(w) else w.title() for w in text.split())
     return text
-
-
-def segments(cable: Cable) -> list[tuple[int, str]]:
-    """The texts to search, by paragraph number: 0 for what comes before paragraph 1 (or the whole body)."""
-    paras = [(p["number"], p["text"]) for p in cable.paragraphs]
-    body = cable.body or ""
-    if not paras:
-        return [(0, " ".join(body.split()))]
-    first = paras[0][1][:60]
-    cut = body.find(first[:40]) if first else -1
-    preamble = body[: cut if cut > 0 else min(len(body), 3000)]
-    start = re.search(r"\b(?:E\.\s?O\.|TAGS?:|SUBJ(?:ECT)?:|Subject:|Classified\s+By)", preamble, re.IGNORECASE)
-    preamble = " ".join(preamble[start.start() if start else 0:].split())
-    return [(0, preamble), *paras]
 
 
 def _role_label(match: re.Match) -> tuple[str, str]:
@@ -238,37 +211,6 @@ _AFTER_LOWER = re.compile(r"(?<![.:;!?])\b[a-z][a-z-]+\s+$")
 _PRECEDING = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z'-]*)\s+$")
 
 
-@lru_cache(maxsize=256)
-def capword_set(text: str) -> frozenset[str]:
-    """The distinct capitalised words of a text (cached: the finders share them)."""
-    return frozenset(CAPWORD_RE.findall(text))
-
-
-def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:
-    """Where each word occurs as a whole word (not inside a longer word or a hyphenated name), in text order."""
-    out = []
-    n = len(text)
-    find = text.find
-    for word in words:
-        size = len(word)
-        i = find(word)
-        while i >= 0:
-            end = i + size
-            before = text[i - 1] if i else " "
-            after = text[end] if end < n else " "
-            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
-                out.append((i, word))
-            i = find(word, end)
-    out.sort()
-    return out
-
-
-@lru_cache(maxsize=256)
-def capwords(text: str) -> list[tuple[int, str]]:
-    """Capitalised words of a text with their offsets (cached: the finders share them)."""
-    return [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text)]
-
-
 @cache
 def _head_pattern(caps: bool = False) -> re.Pattern:
     """The last word of every title ('Minister', 'A/S', 'Mr.'): where a titled name can end its role."""
@@ -295,13 +237,11 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
     for head in _head_pattern(caps).finditer(text):
         if head.start() < pos:
             continue
-        lo = max(pos, head.start() - 90)
-        words = [(m.start(), m.group(0)) for m in CAPWORD_RE.finditer(text, lo, head.end())]
-        for start, w in words[-6:]:
-            if start < pos:
-                continue
+        lo = max(pos, head.start() - 90)  # (so every word below starts at or after pos)
+        for word in list(CAPWORD_RE.finditer(text, lo, head.end()))[-6:]:
+            w = word.group()
             if w in starts or (not caps and len(w) <= 5 and w.isupper()):
-                match = pattern.match(text, start)
+                match = pattern.match(text, word.start())
                 if match and match.end() > head.end():
                     pos = match.end()
                     yield match
@@ -340,27 +280,35 @@ def _skip_words(count: int) -> re.Pattern:
     return re.compile(rf"(?:\S+\s+){{{count}}}")
 
 
-def untitled_mentions(paragraph: int, text: str, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
+def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
     """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
     out: list[Mention] = []
+    paragraph, text = seg.number, seg.text
     given = forenames()
     stop = _stop()
-    present = capword_set(text)
+    present = seg.capwords
     english = english_words()
     places = place_names()
-    unknown = {w for w in present - given - stop - places
-               if len(w) > 2 and w.lower() not in english and not w.isupper() and "'" not in w}
-    starts = [start for start, _ in occurrences(text, present & given)]
-    for position, word in occurrences(text, unknown):
-        after = position + len(word)
-        if text[after:after + 1] != " " or not text[after + 1:after + 2].isupper():
-            continue  # an unknown single word is no name: a second capitalised word must follow
-        if _AFTER_LOWER.search(text, max(0, position - 30), position):
-            starts.append(position)
-    for position, _ in occurrences(text, present & known):
-        before = _PRECEDING.search(text, max(0, position - 60), position)
-        if before and before.group(1) not in stop:
-            starts.append(before.start(1))
+    unknown = {w for w in present.difference(given, stop, places)
+               if len(w) > 2 and "'" not in w and not w.isupper() and w.lower() not in english}
+    starts = [start for word in present & given for start, _ in seg.positions(word)]  # (order does not matter)
+    # An unknown single word is no name: a second capitalised word must follow, so an unknown word counts where it
+    # is followed by a space and a capital (and comes after a lower-case word). Only `word + " "` is looked for;
+    # the word boundary before it is tested as in occurrences().
+    for word in unknown:
+        probe, size = word + " ", len(word) + 1
+        i = text.find(probe)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            if text[i + size:i + size + 1].isupper() and not (before.isalnum() or before == "-") and \
+                    _AFTER_LOWER.search(text, max(0, i - 30), i):
+                starts.append(i)
+            i = text.find(probe, i + size)
+    for word in present & known:
+        for position, _ in seg.positions(word):
+            before = _PRECEDING.search(text, max(0, position - 60), position)
+            if before and before.group(1) not in stop:
+                starts.append(before.start(1))
     full = patterns()["full"]
     pos = 0
     for start in sorted(set(starts)):

@@ -177,8 +177,22 @@ def trie_regex(words) -> str:
     return build(trie)
 
 
+def initial_branches(words, not_after: str = r"\w") -> str:
+    r"""`(?<!not_after)(?:trie_regex(words))` spelled as one branch per initial character, the lookbehind after
+    the initial (`s(?<!\ws)(?:aid|tated)|t(?<!\wt)old`). The same matches; but a pattern that opens with a literal
+    in every branch lets the regex engine skip ahead to the next candidate initial instead of trying the lookbehind
+    and the trie at every position. Worth it for initials that are rare in text (capitals). `not_after` is one
+    character class or escape."""
+    initials = sorted({w[0] for w in words})
+    branches = [re.escape(c) + rf"(?<!{not_after}{re.escape(c)})" + trie_regex({w[1:] for w in words if w[0] == c})
+                for c in initials]
+    return "(?:" + "|".join(branches) + ")"
+
+
 def ascii_fold(text: str) -> str:
     """Strip diacritics: 'Jörg' to 'Jorg'."""
+    if text.isascii():  # nothing to strip (NFKD leaves ASCII as it is)
+        return text
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 

@@ -8,7 +8,9 @@ See docs/people.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 
 from converters import linking
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
@@ -17,18 +19,17 @@ from converters.people import (
     Mention,
     Person,
     _stop,
-    capword_set,
-    is_caps,
-    occurrences,
     patterns,
-    segments,
     titled_mentions,
     untitled_mentions,
 )
 from converters.people_tables import forenames, leader_surnames, lexicon, surname_key
 from converters.record import Cable
+from converters.scan import Segment, scan
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
+_PATRONYMIC = re.compile(r"\b(?:bin|ibn|bint)\b")
+_INITIAL_DOT = re.compile(r"[A-Z]\.")
 
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "JR", "SR"}
 _SURNAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "dos", "das", "du", "le", "la",
@@ -38,6 +39,11 @@ _SURNAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von"
 @cache
 def _east() -> frozenset[str]:
     return frozenset(lexicon()["east_asian"])
+
+
+@cache
+def _east_family_names() -> frozenset[str]:
+    return frozenset(lexicon()["east_asian_surnames"])
 
 
 @cache
@@ -70,11 +76,12 @@ def _merge(persons: list[Person], m: Mention) -> int:
     surname = " ".join(tokens[cut:])
     key, fore = surname_key(tokens[-1]), " ".join(tokens[:cut])
     east = _east()
+    single, m_east = len(tokens) == 1, m.country in east
     for i in range(len(persons) - 1, -1, -1):
         p = persons[i]
-        family_first = len(tokens) == 1 and (p.country in east or m.country in east) and \
-            surname_key(p.name.split()[0]) == key
-        if family_first or (surname_key(p.surname) == key and _compatible(p.forename, fore)):
+        # the same surname with compatible given names, or a lone East Asian family name written first
+        if (surname_key(p.surname) == key and _compatible(p.forename, fore)) or (
+                single and (m_east or p.country in east) and surname_key(p.name.split()[0]) == key):
             if len(fore) > len(p.forename):
                 p.name = m.name
             if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
@@ -89,13 +96,13 @@ def _merge(persons: list[Person], m: Mention) -> int:
     return m.person
 
 
-def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentions: list[Mention]) -> None:
+def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
     east = _east()
     keys: dict[str, list[int]] = {}
     for i, p in enumerate(persons):
         names = {p.surname}
-        if p.forename and (p.country in east or re.search(r"\b(?:bin|ibn|bint)\b", p.surname)):
+        if p.forename and (p.country in east or _PATRONYMIC.search(p.surname)):
             names.add(p.forename.split()[0])
         for n in names:
             if len(surname_key(n)) >= 3:
@@ -112,21 +119,33 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
     for m in mentions:
         if m.start >= 0:
             by_para.setdefault(m.paragraph, []).append((m.start, m.end))
-    for para, text in segs:
-        caps = is_caps(text)
-        taken = by_para.get(para, [])
+    # an ASCII key can be the lower case of a word only if it occurs in the lower-cased text
+    ascii_keys = all(k.isascii() for k in lookup)
+    for seg in segs:
+        para, text, caps = seg.number, seg.text, seg.caps
         if caps:
+            lower = text.lower()
+            if ascii_keys and not any(k in lower for k in lookup):
+                continue
             found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
             found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
         else:
-            found = occurrences(text, capword_set(text) & cased)
+            found = seg.occurrences(seg.capwords & cased)
+        if not found:
+            continue
+        # the spans of the mentions found before, sorted, with the running maximum of their ends: a position is
+        # inside one of them when the largest end among the spans starting at or before it lies beyond it
+        taken = sorted(by_para.get(para, []))
+        taken_starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
             cands = lookup.get(word.lower())
             if not cands or (not caps and not word[0].isupper()):
                 continue
-            if any(s <= start < e for s, e in taken):
+            inside = bisect_right(taken_starts, start)
+            if inside and reach[inside - 1] > start:
                 continue
             target = cands[0]
             if len(cands) > 1:
@@ -141,8 +160,11 @@ def _surname_mentions(segs: list[tuple[int, str]], persons: list[Person], mentio
 
 _UNRESOLVED = {"Ambassador": "Ambassador", "Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge",
                "Consul General": "Consul General", "Ambassador-designate": "Ambassador-designate"}
+# `\b[Tt]he <role>`, the match starting at the `h` (the engine then looks for the literal `he`): a match covers
+# text[match.start() - 1:match.end()]
 _ROLE_REFERENCE = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+(?P<r>(?:(?:Foreign|Prime|Interior|Defense|Finance|Deputy|Vice|Crown|Chief|Deputy Prime)\s+)?"
+    r"he(?<=[Tt]he)(?<!\w[Tt]he)\s+"
+    r"(?P<r>(?:(?:Foreign|Prime|Interior|Defense|Finance|Deputy|Vice|Crown|Chief|Deputy Prime)\s+)?"
     r"(?:Minister|President|King|Emir|Sultan|Premier|Chancellor|Governor|Chairman|Speaker|Senator|General|Sheikh"
     r"|Prince|Director General|Director|Mayor|Foreign Secretary|Spokesman|Senator))\b(?!\s+(?:of|for)\b)"
     r"(?!\s*[A-Z][a-z])(?!-)")
@@ -152,23 +174,25 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
                "speaker", "senator", "general", "sheikh", "prince", "director", "mayor", "secretary", "spokesman")
 
 
-def _role_references(segs, persons: list[Person], mentions: list[Mention]) -> None:
+def _role_references(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
-    roles = [p.role.lower() for p in persons if p.role and not p.extra.get("_unresolved")]
-    needles = {head.capitalize() for r in roles for head in _ROLE_HEADS if r.endswith(head)}
+    roles = [(i, p.role.lower()) for i, p in enumerate(persons) if p.role and not p.extra.get("_unresolved")]
+    needles = {head.capitalize() for _, r in roles if r.endswith(_ROLE_HEADS) for head in _ROLE_HEADS
+               if r.endswith(head)}
     if not needles:
         return
-    for para, text in segs:
-        if not any(n in text for n in needles) or is_caps(text):
+    for seg in segs:
+        para, text = seg.number, seg.text
+        if seg.caps or not any(n in text for n in needles):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
-            holders = {i for i, p in enumerate(persons)
-                       if p.role and not p.extra.get("_unresolved") and p.role.lower().endswith(phrase)}
+            holders = {i for i, role in roles if role.endswith(phrase)}
             if len(holders) != 1:
                 continue
             i = holders.pop()
-            m = Mention(para, match.start(), match.end(), match.group(0), persons[i].name, persons[i].role,
+            start = match.start() - 1  # the `T` of `The`
+            m = Mention(para, start, match.end(), text[start:match.end()], persons[i].name, persons[i].role,
                         kind="role", person=i)
             persons[i].mentions.append(m)
             mentions.append(m)
@@ -216,16 +240,17 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
     return found
 
 
-_DESIGNATION_HINTS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
-                      "CONSUL", "CG")
+# a paragraph without any of these words has no role designation (one search instead of a test per word)
+_DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secretary|SECRETARY|CDA|Consul|CONSUL|CG")
 
 
-def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Mention], context: dict) -> None:
+def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
+                 context: dict) -> None:
     labels = _designation_labels()
-    for para, text in segs:
-        if not any(hint in text for hint in _DESIGNATION_HINTS):
+    for seg in segs:
+        para, text, caps = seg.number, seg.text, seg.caps
+        if not _DESIGNATION_HINTS.search(text):
             continue
-        caps = is_caps(text)
         pattern = patterns()["designation_caps" if caps else "designation"]
         for match in pattern.finditer(text):
             phrase = " ".join(match["d"].split())
@@ -245,7 +270,7 @@ def _designations(segs, cable: Cable, persons: list[Person], mentions: list[Ment
             mentions.append(m)
 
 
-def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[Mention]) -> None:
+def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
     surname of a head of state or government or foreign minister in office within six years of the cable,
     never used in lower case in the same text, and not a stopword."""
@@ -259,14 +284,16 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
     by_para: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append((m.start, m.end))
-    for para, text in segs:
-        if is_caps(text):
+    for seg in segs:
+        para, text = seg.number, seg.text
+        if seg.caps:
             continue
         taken = by_para.get(para, [])
-        for start, word in occurrences(text, capword_set(text) & index.keys()):
-            rows = index.get(word)
-            if not rows or len(rows) > 2 or word in stop or word in given or len(word) < 4:
-                continue
+        # the words that can qualify whatever the text around them, then their occurrences in text order
+        words = {w for w in seg.capwords & index.keys() if len(w) >= 4 and w not in stop and w not in given
+                 and len(index[w]) <= 2 and any(r[1] - 6 <= year <= r[2] + 1 for r in index[w])}
+        for start, word in seg.occurrences(words):
+            rows = index[word]
             if surname_key(word) in known:
                 continue
             active = [r for r in rows if r[1] - 6 <= year <= r[2] + 1]
@@ -280,27 +307,29 @@ def _leader_mentions(segs, cable: Cable, persons: list[Person], mentions: list[M
             known.add(surname_key(word))
 
 
-def find_persons(cable: Cable, segs: list[tuple[int, str]] | None = None) -> tuple[list[Person], list[Mention]]:
-    """Every person of a cable, resolved within it, with every mention (spans by paragraph)."""
-    segs = segments(cable) if segs is None else segs
+def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[Person], list[Mention]]:
+    """Every person of a cable, resolved within it, with every mention (spans by paragraph); `segs` are the
+    cable's scanned segments (converters.scan), made here when not given."""
+    segs = scan(cable) if segs is None else segs
     host = linking.host_country(cable.station)
     mentions: list[Mention] = []
-    for para, text in segs:
+    for seg in segs:
+        text = seg.text
         if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-            mentions += titled_mentions(para, text, is_caps(text))
+            mentions += titled_mentions(seg.number, text, seg.caps)
     for m in mentions:
         if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
             m.country = host
-    special = [m for m in (classified_by_mention(cable, segs[0][1]), signer_mention(cable)) if m]
+    special = [m for m in (classified_by_mention(cable, segs[0].text), signer_mention(cable)) if m]
     special += tag_mentions(cable) + routing_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
     known |= {k.upper() for k in known}
     spans: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         spans.setdefault(m.paragraph, []).append((m.start, m.end))
-    for para, text in segs:
-        if not is_caps(text):
-            mentions += untitled_mentions(para, text, known, spans.get(para, []))
+    for seg in segs:
+        if not seg.caps:
+            mentions += untitled_mentions(seg, known, spans.get(seg.number, []))
     mentions.sort(key=lambda m: (m.paragraph, m.start))
     persons: list[Person] = []
     for m in special + mentions:
@@ -311,11 +340,11 @@ def find_persons(cable: Cable, segs: list[tuple[int, str]] | None = None) -> tup
     _surname_mentions(segs, persons, mentions)
     _leader_mentions(segs, cable, persons, mentions)
     _role_references(segs, persons, mentions)
-    east = set(lexicon()["east_asian"])
-    family = set(lexicon()["east_asian_surnames"])
+    east = _east()
+    family = _east_family_names()
     for p in persons:
         parts = p.name.split()
-        if p.forename and not re.search(r"[A-Z]\.", p.name) and (
+        if p.forename and not _INITIAL_DOT.search(p.name) and (
                 p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in forenames())):
             p.surname = parts[0]
     _link(persons, cable)

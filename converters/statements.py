@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cache
+from operator import attrgetter
 
-from converters.people import Mention, Person, is_caps, segments
+from converters.people import Mention, Person
 from converters.people_tables import lexicon, trie_regex
 from converters.record import Cable
 from converters.resolve import find_persons
+from converters.scan import Segment, is_caps, scan
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Amb|Sen|Rep|St|No|Jr|Sr|Brig|Capt|Gov|Prof|Jan"
                      r"|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ref|Para|approx|i\.e|e\.g|a\.i|U\.S|U\.N|U\.K)|(?-i:(?<![\w'])[A-Z]))"
@@ -37,6 +40,30 @@ _INTRO = re.compile(r"^\s*(?:\(?[A-Z]{1,4}\)\s*)?(?:(?:[A-Z][A-Za-z]*\b[^,.;]{0,
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|not|to|will|would|should|could|might|must|may|shall|can"
                       r"|cannot|never)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:^|[\s,;(\"])(he|she|He|She|HE|SHE|I)\s+(?:also\s+|again\s+|then\s+|further\s+|later\s+)*$")
+# What the text before a verb must end with (before its trailing spaces) for _PASSIVE or _PRONOUN to match there:
+# cheap tests that spare most searches.
+_PASSIVE_ENDS = ("was", "were", "been", "being", "be", "is", "are", "not", "to", "will", "would", "should", "could",
+                 "might", "must", "may", "shall", "can", "never", "ly")
+_PRONOUN_ENDS = ("he", "He", "HE", "I", "also", "again", "then", "further", "later")
+
+
+def _passive(before: str) -> bool:
+    """`_PASSIVE.search(before)`, searched only when the last word can be one of its words or an adverb in -ly."""
+    word = before.rstrip()
+    if len(word) == len(before):
+        return False  # the pattern ends with spaces
+    tail = word[-8:]
+    if tail.isascii() and not tail.lower().endswith(_PASSIVE_ENDS):
+        return False
+    return _PASSIVE.search(before) is not None
+
+
+def _pronoun(before: str) -> re.Match | None:
+    """`_PRONOUN.search(before)`, searched only when the last word can be a pronoun or one of the adverbs after it."""
+    word = before.rstrip()
+    if len(word) == len(before) or not word.endswith(_PRONOUN_ENDS):
+        return None
+    return _PRONOUN.search(before)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -44,7 +71,17 @@ _LEAD = re.compile(r"\s+(?:to\s+|with\s+)?")
 _THAT = re.compile(r"^(?:that\b,?|,)\s*")
 _COMMA_END = re.compile(r"[,\"]\s*$")
 _TO = re.compile(r"\s+to\s")
+_START = attrgetter("start")
 _QUOTING = frozenset(("said", "added", "noted", "stated", "continued"))
+# verbs whose addressee follows `to` (`said to the Ambassador`)
+_ADDRESSEE_AFTER_TO = frozenset(("said", "explained", "complained", "stressed", "emphasized", "noted", "stated",
+                                 "replied"))
+
+
+@cache
+def _addressee_verbs() -> frozenset[str]:
+    """Verbs followed by their addressee (`told`, `urged`, ...)."""
+    return frozenset(lexicon()["addressee_verbs"])
 
 
 @cache
@@ -56,7 +93,7 @@ def _verb_tables() -> tuple[frozenset[str], dict[str, list[tuple[str, re.Pattern
     for verb in sorted((v for v in lex["verbs"] if " " in v), key=len, reverse=True):
         first, rest = verb.split(" ", 1)
         multi.setdefault(first, []).append((verb, re.compile(r"\s+" + re.escape(rest) + r"\b", re.IGNORECASE)))
-    parts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(lex["participles"], key=len, reverse=True))
+    parts = trie_regex(set(lex["participles"])).replace(r"\ ", r"\s+")
     return single, multi, re.compile(rf",\s*(?:and\s+|while\s+)?(?P<v>{parts})(?![\w-])", re.IGNORECASE)
 
 
@@ -68,43 +105,83 @@ def _vocabulary() -> frozenset[str]:
 
 
 @cache
-def _vocabulary_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + trie_regex(_vocabulary()) + r")\b(?!-)")
+def _vocabulary_bytes() -> dict[bytes, str]:
+    """The first words of the reporting verbs as bytes, to their lower case."""
+    return {w.encode("ascii"): w.lower() for w in _vocabulary()}
 
 
-def verb_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Reporting verbs in text[start:end] as (start, end, verb in lower case); multi-word verbs first."""
+@cache
+def _vocabulary_pattern() -> re.Pattern[bytes]:
+    """The first words of the reporting verbs after a space, over bytes (see verb_matches)."""
+    return re.compile((r" (" + trie_regex(_vocabulary()) + r")\b").encode("ascii"))
+
+
+# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space; '-' too.
+# (A Latin-1 word character keeps its byte, so a space before a hit was a non-word character or a character beyond
+# Latin-1; the byte after a hit is a space, or a Latin-1 letter beyond ASCII that bytes patterns take for no word.)
+_NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+
+
+def _is_word(char: str) -> bool:
+    r"""True for a character of str `\w` (alphanumeric or underscore)."""
+    return char.isalnum() or char == "_"
+
+
+def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, str]]:
+    r"""Reporting verbs in a text as (start, end, verb in lower case); multi-word verbs first.
+
+    A verb is a whole word, `\b(?:verbs)\b(?!-)`. That pattern would be tried at every position of the text;
+    instead the text is mapped to bytes with every non-word character a space (one byte per character, characters
+    beyond Latin-1 as '?', so offsets stay), and `' '(?:verbs)\b` is searched there, which the regex engine does by
+    skipping from space to space. Each hit is then checked on the text itself (no word character before, none
+    and no '-' after), which also rejects the false boundaries of the byte view (non-ASCII letters)."""
     single, multi, _ = _verb_tables()
-    end = len(text) if end is None else end
-    haystack = text.lower() if is_caps(text) else text
+    lowers = _vocabulary_bytes()
+    caps = is_caps(text) if caps is None else caps
+    haystack = text.lower() if caps else text
+    spaced = b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE)
+    size = len(haystack)
     out = []
-    for word in _vocabulary_pattern().finditer(haystack, start, end):
-        low = word.group(0).lower()
+    for word in _vocabulary_pattern().finditer(spaced):
+        start, end = word.start(1) - 1, word.end(1) - 1
+        # in the byte view a character beyond Latin-1 reads as a space, and one beyond ASCII as no word character
+        if (start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (end < size and (
+                haystack[end] == "-" or (haystack[end] > "\x7f" and _is_word(haystack[end])))):
+            continue
+        low = lowers[word.group(1)]
         found = None
         for verb, rest in multi.get(low, ()):
-            more = rest.match(haystack, word.end(), end)
+            more = rest.match(haystack, end)
             if more:
-                found = (word.start(), more.end(), verb)
+                found = (start, more.end(), verb)
                 break
         if found is None and low in single:
-            found = (word.start(), word.end(), low)
+            found = (start, end, low)
         if found:
             out.append(found)
-    return sorted(out)
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph, not split after abbreviations and initials ('U.S.', 'Gen.', 'C.')."""
-    spans, start = [], 0
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of sentences(), one at a time (a caller may stop early)."""
+    start = 0
     for match in _SENTENCE_END.finditer(text):
-        head = text[start:match.start() + 1]
-        if _ABBREV.search(head[-8:]):
+        stop = match.start() + 1
+        # _ABBREV on the sentence's last 8 characters, tried only where it can match: a full stop after a letter,
+        # and not after a word of 7 or more letters (no abbreviation is that long)
+        if text[stop - 1] == "." and stop - 1 > start and text[stop - 2].isalpha() \
+                and not (stop - 8 >= start and text[stop - 8:stop - 1].isalnum()) \
+                and _ABBREV.search(text, max(start, stop - 8), stop):
             continue
-        spans.append((start, match.start() + 1))
+        yield start, stop
         start = match.end()
     if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+        yield start, len(text)
 
 
 def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
@@ -123,23 +200,31 @@ def _text_after(text: str, pos: int, end: int) -> str:
     return rest.strip(" ,;") or text[pos:end].strip()
 
 
-def paragraph_statements(para: int, text: str, mentions: list[Mention], last: int | None,
+def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
                          signer: int | None = None) -> tuple[list[dict], int | None]:
-    """The statements of one paragraph; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
+    """The statements of one segment; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
     participles = _verb_tables()[2]
-    caps = is_caps(text)
+    addressee_verbs = _addressee_verbs()
+    para, text, caps = seg.number, seg.text, seg.caps
     out: list[dict] = []
-    ordered = sorted((m for m in mentions if m.person >= 0), key=lambda m: m.start)
+    ordered = sorted([m for m in mentions if m.person >= 0], key=_START)
     if not ordered and last is None and signer is None:
         return out, last
-    all_verbs = verb_matches(text)
+    all_verbs = verb_matches(text, caps)
+    if not ordered and not any(_pronoun(text[max(0, v_start - 80):v_start]) for v_start, _, _ in all_verbs):
+        # With no person mention in the segment, only a pronoun before a verb can speak (`He added`, `I told`); a
+        # pronoun that ends the text before a verb within its sentence also ends it in the 80 characters before.
+        return out, last
     all_participles = list(participles.finditer(text)) if "ing" in text and "," in text else []
     if not all_verbs and not all_participles:
         return out, last
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
     participle_starts = [m.start() for m in all_participles]
-    for s_start, s_end in sentences(text):
+    last_pos = max(verb_starts[-1] if verb_starts else -1, participle_starts[-1] if participle_starts else -1)
+    for s_start, s_end in iter_sentences(text):
+        if s_start > last_pos:
+            break  # no verb or participle further on
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
         if not sentence_verbs and bisect_left(participle_starts, s_start) == bisect_left(participle_starts, s_end):
             continue
@@ -154,31 +239,33 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
             if verb == "according to":
                 speaker = _mention_after(sentence_mentions, text, v_end)
             else:
-                prior = [m for m in sentence_mentions if m.end <= v_start]
-                if prior and _FILLER.match(text[prior[-1].end:v_start]):
-                    speaker = prior[-1]
+                prior = None  # the last mention (in text order) that ends before the verb
+                for m in reversed(sentence_mentions):
+                    if m.end <= v_start:
+                        prior = m
+                        break
+                if prior and _FILLER.match(text[prior.end:v_start]):
+                    speaker = prior
                 elif verb in _QUOTING and _COMMA_END.search(before):
                     speaker = _mention_after(sentence_mentions, text, v_end)
                 elif subject and subject.end <= v_start and _COORD.search(before):
                     speaker = subject
-                elif (pronoun := _PRONOUN.search(before)) and pronoun.group(1) == "I":
+                elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
                     if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
                         speaker = Mention(para, -1, -1, "I", "", person=signer)
                 elif pronoun:
-                    near = [m for m in sentence_mentions if m.end <= v_start]
-                    carried = near[-1].person if near else (
+                    carried = prior.person if prior else (
                         last if last is not None else next((m.person for m in reversed(ordered)
                                                             if m.end <= v_start), None))
                     if carried is not None:
                         speaker = Mention(para, -1, -1, "he", "", person=carried)
-            if speaker is None or _PASSIVE.search(before):
+            if speaker is None or _passive(before):
                 continue
             addressee = None
-            if verb in lexicon()["addressee_verbs"] or verb in ("said", "explained", "complained", "stressed",
-                                                               "emphasized", "noted", "stated", "replied"):
+            if verb in addressee_verbs or verb in _ADDRESSEE_AFTER_TO:
                 found = _mention_after(sentence_mentions, text, v_end)
                 if found is not None and found.person != speaker.person and (
-                        verb in lexicon()["addressee_verbs"] or _TO.match(text, v_end, v_end + 5)):
+                        verb in addressee_verbs or _TO.match(text, v_end, v_end + 5)):
                     addressee = found
             tail = addressee.end if addressee else v_end
             leading = 0 <= speaker.start < v_start and speaker.start - s_start <= 25
@@ -186,7 +273,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
             out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
                         "addressee": addressee.person if addressee else None, "_pos": v_start})
             last = speaker.person
-        for match in (m for m in all_participles if s_start <= m.start() < s_end):
+        for match in all_participles[bisect_left(participle_starts, s_start):bisect_left(participle_starts, s_end)]:
             prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < match.start()]
             who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= match.start()
                                                       else None)
@@ -200,7 +287,7 @@ def paragraph_statements(para: int, text: str, mentions: list[Mention], last: in
 
 
 def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention],
-                    segs: list[tuple[int, str]] | None = None) -> list[dict]:
+                    segs: list[Segment] | None = None) -> list[dict]:
     """Every statement of a cable as record dicts: paragraph, speaker and addressee surnames, verb, text."""
     out: list[dict] = []
     last: int | None = None
@@ -208,10 +295,10 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    for para, text in segs if segs is not None else segments(cable):
-        if para == 0 and cable.paragraphs:
+    for seg in segs if segs is not None else scan(cable):
+        if seg.number == 0 and cable.paragraphs:
             continue
-        found, last = paragraph_statements(para, text, by_para.get(para, []), last, signer)
+        found, last = paragraph_statements(seg, by_para.get(seg.number, []), last, signer)
         out += sorted(found, key=lambda s: s["_pos"])
     records = []
     for s in out:
@@ -225,8 +312,10 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
 
 
 def extract(cable: Cable) -> tuple[list[dict], list[dict]]:
-    """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists."""
-    segs = segments(cable)
+    """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists.
+
+    The cable's segments are scanned once (converters.scan) and shared by the person and statement finders."""
+    segs = scan(cable)
     persons, mentions = find_persons(cable, segs)
     statements = find_statements(cable, persons, mentions, segs)
     return [p.to_json() for p in persons], statements
