@@ -273,6 +273,7 @@ def load(
         for path in files:
             size = load_file(cstore.ox, path, graph, fmt)
             err.print(f"loaded {path} -> store has {size} quads")
+        cstore.optimize()
     except LoadError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc

@@ -176,5 +176,6 @@ def ingest(
     finally:
         rejects.close()
         store.flush()
+    store.optimize()
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -58,6 +58,12 @@ class CableStore:
         """Write everything to disk."""
         self.ox.flush()
 
+    def optimize(self) -> None:
+        """Compact the files after a bulk load: read-only handles (the endpoint's query workers) then answer
+        aggregates up to twice as fast, and no compaction right after the server opens the store pulls files
+        from under them."""
+        self.ox.optimize()
+
     def close(self) -> None:
         """Flush (when writable) and release the store."""
         try:
