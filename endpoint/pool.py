@@ -61,10 +61,12 @@ class _Link(asyncio.Protocol):
         self.closed = False
         self.paused = False
 
-    def connection_made(self, transport) -> None:  # noqa: D102 - asyncio protocol callback
+    def connection_made(self, transport) -> None:
+        """Keep the transport (asyncio calls this once)."""
         self.transport = transport
 
-    def data_received(self, data: bytes) -> None:  # noqa: D102 - asyncio protocol callback
+    def data_received(self, data: bytes) -> None:
+        """Parse the complete frames received so far; stop reading while too many wait for a slow client."""
         buf = self.buffer
         buf += data
         size = worker.HEADER.size
@@ -79,7 +81,8 @@ class _Link(asyncio.Protocol):
             self.transport.pause_reading()
         self._wake()
 
-    def connection_lost(self, exc: Exception | None) -> None:  # noqa: D102 - asyncio protocol callback
+    def connection_lost(self, exc: Exception | None) -> None:
+        """The worker is gone: wake whoever waits, so that it sees EOFError."""
         self.closed = True
         self._wake()
 
