@@ -68,11 +68,11 @@ def create_app(store: ox.Store, config: EndpointConfig | None = None) -> Observe
 
     async def answer(op: sparql.Operation, request: Request) -> Response:
         if op.kind == "description":
-            return description.response(sparql.endpoint_iri(request), config, request.headers.get("accept"),
+            return description.response(sparql.endpoint_iri(request.scope), config, request.headers.get("accept"),
                                         op.one("format") or op.one("output"))
         if op.kind == "update":
             return await run_in_threadpool(sparql.run_update, op, request, writer, config)
-        response = await sparql.run_query(op, request.headers.get("accept"), sparql.endpoint_iri(request), pool,
+        response = await sparql.run_query(op, request.headers.get("accept"), sparql.endpoint_iri(request.scope), pool,
                                           config)
         if response.status_code == 503:
             metrics.timeouts.inc()

@@ -30,15 +30,6 @@ def header(scope: dict, name: bytes) -> str | None:
     return None
 
 
-def base_iri(scope: dict) -> str:
-    """The endpoint's own IRI for this request (the base for relative IRIs in the query)."""
-    host = header(scope, b"host")
-    if host is None:
-        server = scope.get("server") or ("localhost", None)
-        host = server[0] if server[1] in (None, 80, 443) else f"{server[0]}:{server[1]}"
-    return f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}"
-
-
 class SparqlHotPath:
     """Answers GET /sparql?query=... itself and hands every other request to `app`."""
 
@@ -65,7 +56,8 @@ class SparqlHotPath:
             return
         scope["route"] = ROUTE
         try:
-            response = await sparql.run_query(op, header(scope, b"accept"), base_iri(scope), self.pool, self.config)
+            response = await sparql.run_query(op, header(scope, b"accept"), sparql.endpoint_iri(scope), self.pool,
+                                              self.config)
         except Exception:
             log.exception("internal error")
             response = sparql.error(500, "internal server error (see the server log)")

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import Request
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.datastructures import URL
 
 from endpoint import negotiate, sparql_text
 from endpoint.config import EndpointConfig
@@ -104,7 +105,7 @@ def read_get(request: Request) -> Operation:
 @lru_cache(maxsize=1024)
 def read_query_string(query_string: bytes) -> Operation:
     """The operation of a GET from its raw query string (as the ASGI scope carries it; parsed once per string:
-    percent-decoding a long query costs more than running a small one)."""
+    percent-decoding a long query costs more than running a small one). Shared between requests: read it only."""
     return read_params(_collect(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)))
 
 
@@ -154,9 +155,10 @@ def _checked(op: Operation) -> Operation:
     return op
 
 
-def endpoint_iri(request: Request) -> str:
-    """The IRI of the endpoint itself (the base IRI for relative IRIs in queries and updates)."""
-    return str(request.url.replace(query="", fragment=""))
+def endpoint_iri(scope: dict) -> str:
+    """The IRI of the endpoint itself from a request's ASGI scope (the base IRI for relative IRIs in queries and
+    updates)."""
+    return str(URL(scope=scope).replace(query="", fragment=""))
 
 
 @lru_cache(maxsize=2048)
@@ -233,7 +235,7 @@ def run_update(op: Operation, request: Request, writer: Writer, config: Endpoint
     if refusal:
         return error(403, refusal)
     try:
-        writer.update(text, endpoint_iri(request))
+        writer.update(text, endpoint_iri(request.scope))
     except SyntaxError as exc:
         return error(400, f"SPARQL Update syntax error: {exc}")
     except (OSError, ValueError, RuntimeError) as exc:
