@@ -184,6 +184,57 @@ def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
+def _break_end(text: str, mark: int) -> int:
+    """Where the next sentence starts when the '.', '!' or '?' at `mark` ends a sentence of iter_sentences(), else -1.
+
+    iter_sentences() makes this test with the start of the sentence in hand, but its outcome never depends on it:
+    a sentence after the first starts after whitespace, and neither the 7 letters nor the abbreviation tested
+    before a full stop hold whitespace, so they cannot reach back across a start. And a break holds a single
+    '.', '!' or '?' (its first character), so the breaks finditer() finds are those that match where they start."""
+    match = _SENTENCE_END.match(text, mark)
+    if match is None:
+        return -1
+    if text[mark] == "." and mark and text[mark - 1].isalpha() \
+            and not (mark >= 7 and text[mark - 7:mark].isalnum()) \
+            and _ABBREV.search(text, max(0, mark - 7), mark + 1):
+        return -1
+    return match.end()
+
+
+def _sentence_at(text: str, pos: int, lo: int, marks: tuple[str, ...]) -> tuple[int, int, int]:
+    """The span of the sentence of iter_sentences(text) that holds `pos` (a word or a comma, never the gap between
+    two sentences) and where the next sentence starts (len(text) after the last).
+
+    `lo` is the start of a sentence at or before `pos` (0, or the third value of an earlier call); `marks` are the
+    sentence marks the text holds ('.', '!', '?'). Equivalent to scanning iter_sentences(text) for the span that
+    holds pos, but only the marks around pos are tested (see _break_end): back from pos to the last break, then on
+    to the next."""
+    start = lo
+    mark = max(text.rfind(m, lo, pos) for m in marks) if len(marks) > 1 else text.rfind(marks[0], lo, pos)
+    while mark >= lo:
+        end = _break_end(text, mark)
+        if end >= 0:
+            start = end
+            break
+        mark = max(text.rfind(m, lo, mark) for m in marks) if len(marks) > 1 else text.rfind(marks[0], lo, mark)
+    size = len(text)
+    mark = _next_mark(text, pos, marks)
+    while mark >= 0:
+        end = _break_end(text, mark)
+        if end >= 0:
+            return start, mark + 1, end
+        mark = _next_mark(text, mark + 1, marks)
+    return start, size, size
+
+
+def _next_mark(text: str, pos: int, marks: tuple[str, ...]) -> int:
+    """The first of `marks` in text at or after pos, -1 when there is none."""
+    if len(marks) == 1:
+        return text.find(marks[0], pos)
+    found = [i for i in (text.find(m, pos) for m in marks) if i >= 0]
+    return min(found) if found else -1
+
+
 def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
     rest = text[pos:pos + 80]
     lead = _LEAD.match(rest)
@@ -198,6 +249,29 @@ def _text_after(text: str, pos: int, end: int) -> str:
     rest = text[pos:end].strip()
     rest = _THAT.sub("", rest)
     return rest.strip(" ,;") or text[pos:end].strip()
+
+
+def _verb_sentences(text: str, caps: bool, verb_starts: list[int],
+                    participle_starts: list[int]) -> Iterator[tuple[int, int]]:
+    """The spans of iter_sentences(text) that hold a verb or a participle (their starts given in text order)."""
+    if caps and len(text.lower()) != len(text):
+        # verb offsets are taken in text.lower(), which is longer here: they can fall anywhere, read every sentence
+        last_pos = max(verb_starts[-1] if verb_starts else -1, participle_starts[-1] if participle_starts else -1)
+        for s_start, s_end in iter_sentences(text):
+            if s_start > last_pos:
+                break
+            if bisect_left(verb_starts, s_start) != bisect_left(verb_starts, s_end) \
+                    or bisect_left(participle_starts, s_start) != bisect_left(participle_starts, s_end):
+                yield s_start, s_end
+        return
+    marks = tuple(m for m in ".!?" if m in text) or (".",)
+    points = sorted(verb_starts + participle_starts) if participle_starts else verb_starts
+    lo = 0
+    for pos in points:
+        if pos < lo:
+            continue  # in the sentence just given
+        s_start, s_end, lo = _sentence_at(text, pos, lo, marks)
+        yield s_start, s_end
 
 
 def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
@@ -221,13 +295,8 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
     participle_starts = [m.start() for m in all_participles]
-    last_pos = max(verb_starts[-1] if verb_starts else -1, participle_starts[-1] if participle_starts else -1)
-    for s_start, s_end in iter_sentences(text):
-        if s_start > last_pos:
-            break  # no verb or participle further on
+    for s_start, s_end in _verb_sentences(text, caps, verb_starts, participle_starts):
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
-        if not sentence_verbs and bisect_left(participle_starts, s_start) == bisect_left(participle_starts, s_end):
-            continue
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
             text[s_start:sentence_mentions[0].start]) else None
