@@ -11,6 +11,7 @@ compare before and after a change without the cost of the whole extraction); --p
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import time
 from pathlib import Path
@@ -56,6 +57,7 @@ def main() -> None:
     parser.add_argument("--profile-loops", type=int, default=0)
     args = parser.parse_args()
     cases = prepare(args.paths)
+    gc.freeze()  # the parsed corpus is kept: no collection should walk it (extraction alone keeps one cable)
     if args.dump:
         out = {key: find_statements(cable, persons, mentions, segs) for key, cable, persons, mentions, segs in cases}
         args.dump.write_text(json.dumps(out, indent=0, sort_keys=True, ensure_ascii=False), encoding="utf-8")

@@ -21,9 +21,13 @@ from converters.record import Cable
 from converters.resolve import find_persons
 from converters.scan import Segment, is_caps, scan
 
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Amb|Sen|Rep|St|No|Jr|Sr|Brig|Capt|Gov|Prof|Jan"
-                     r"|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ref|Para|approx|i\.e|e\.g|a\.i|U\.S|U\.N|U\.K)|(?-i:(?<![\w'])[A-Z]))"
-                     r"\.$", re.IGNORECASE)
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Adm", "Amb", "Sen", "Rep", "St", "No", "Jr",
+                  "Sr", "Brig", "Capt", "Gov", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                  "Oct", "Nov", "Dec", "Ref", "Para", "approx", "i.e", "e.g", "a.i", "U.S", "U.N", "U.K")
+_ABBREV = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")|(?-i:(?<![\w'])[A-Z]))\.$",
+                     re.IGNORECASE)
+_ABBREVIATIONS_LOWER = frozenset(a.lower() for a in _ABBREVIATIONS)
+_ABBREVIATION_SIZES = tuple(sorted({len(a) for a in _ABBREVIATIONS}))
 _SENTENCE_END = re.compile(r"[.!?][\"')]?\s+(?=[\"(]?[A-Z0-9])")
 _FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
@@ -106,19 +110,20 @@ def _vocabulary() -> frozenset[str]:
 
 @cache
 def _vocabulary_bytes() -> dict[bytes, str]:
-    """The first words of the reporting verbs as bytes, to their lower case."""
-    return {w.encode("ascii"): w.lower() for w in _vocabulary()}
+    """The first words of the reporting verbs as bytes spelt backwards, to their lower case (see verb_matches)."""
+    return {w[::-1].encode("ascii"): w.lower() for w in _vocabulary()}
 
 
 @cache
 def _vocabulary_pattern() -> re.Pattern[bytes]:
-    """The first words of the reporting verbs after a space, over bytes (see verb_matches)."""
-    return re.compile((r" (" + trie_regex(_vocabulary()) + r")\b").encode("ascii"))
+    """The first words of the reporting verbs spelt backwards, after a space, over bytes (see verb_matches)."""
+    return re.compile((r" (" + trie_regex({w[::-1] for w in _vocabulary()}) + r")\b").encode("ascii"))
 
 
 # Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space; '-' too.
-# (A Latin-1 word character keeps its byte, so a space before a hit was a non-word character or a character beyond
-# Latin-1; the byte after a hit is a space, or a Latin-1 letter beyond ASCII that bytes patterns take for no word.)
+# (A Latin-1 word character keeps its byte, so a space next to a hit was a non-word character or a character beyond
+# Latin-1; a byte next to a hit that is no space is a Latin-1 letter beyond ASCII, which bytes patterns take for no
+# word character.)
 _NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
 
 
@@ -132,18 +137,25 @@ def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, st
 
     A verb is a whole word, `\b(?:verbs)\b(?!-)`. That pattern would be tried at every position of the text;
     instead the text is mapped to bytes with every non-word character a space (one byte per character, characters
-    beyond Latin-1 as '?', so offsets stay), and `' '(?:verbs)\b` is searched there, which the regex engine does by
-    skipping from space to space. Each hit is then checked on the text itself (no word character before, none
-    and no '-' after), which also rejects the false boundaries of the byte view (non-ASCII letters)."""
+    beyond Latin-1 as '?', so offsets stay), between two spaces. Those bytes are read backwards: the words spelt
+    backwards are searched after a space, `' '(?:sdrow)\b`, which the regex engine does by skipping from space to
+    space and trying only the few last letters of the verbs there (d, s, e, t, g) where the first letters would be
+    most of the alphabet. A hit must also have a space after it (before the word in the text); it is then checked on
+    the text itself (no word character before, none and no '-' after), which also rejects the false boundaries of
+    the byte view (non-ASCII letters)."""
     single, multi, _ = _verb_tables()
     lowers = _vocabulary_bytes()
     caps = is_caps(text) if caps is None else caps
     haystack = text.lower() if caps else text
-    spaced = b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE)
+    backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     size = len(haystack)
     out = []
-    for word in _vocabulary_pattern().finditer(spaced):
-        start, end = word.start(1) - 1, word.end(1) - 1
+    for word in _vocabulary_pattern().finditer(backwards):
+        # backwards[i] is haystack[size - i]; the word spans backwards[a:b], haystack[size + 1 - b:size + 1 - a]
+        after = word.end(1)
+        if backwards[after] != 0x20:
+            continue  # a Latin-1 letter beyond ASCII before the word
+        start, end = size + 1 - after, size + 1 - word.start(1)
         # in the byte view a character beyond Latin-1 reads as a space, and one beyond ASCII as no word character
         if (start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (end < size and (
                 haystack[end] == "-" or (haystack[end] > "\x7f" and _is_word(haystack[end])))):
@@ -159,6 +171,7 @@ def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, st
             found = (start, end, low)
         if found:
             out.append(found)
+    out.reverse()  # found from the end of the text
     return out
 
 
@@ -195,10 +208,30 @@ def _break_end(text: str, mark: int) -> int:
     if match is None:
         return -1
     if text[mark] == "." and mark and text[mark - 1].isalpha() \
-            and not (mark >= 7 and text[mark - 7:mark].isalnum()) \
-            and _ABBREV.search(text, max(0, mark - 7), mark + 1):
+            and not (mark >= 7 and text[mark - 7:mark].isalnum()) and _abbreviation_before(text, mark):
         return -1
     return match.end()
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """`_ABBREV.search(text, max(0, stop - 7), stop + 1)` for the full stop at `stop`: an abbreviation or an initial.
+
+    When the 8 characters before are ASCII, the words of _ABBREVIATIONS are looked up in a set instead, by length
+    (the pattern's alternation, case-insensitive, tries every word at every word start of the window)."""
+    head = text[max(0, stop - 8):stop]
+    if not head.isascii():  # IGNORECASE also folds a few letters beyond ASCII (dotless i, long s, Kelvin sign)
+        return _ABBREV.search(text, max(0, stop - 7), stop + 1) is not None
+    size = len(head)
+    last = head[-1]
+    if "A" <= last <= "Z" and (size == 1 or not (head[-2].isalnum() or head[-2] in "_'")):
+        return True  # an initial, (?<![\w'])[A-Z]
+    low = head.lower()
+    for n in _ABBREVIATION_SIZES:
+        # the word, and a word boundary before it (the start of the text, or no word character)
+        if n <= size and low[size - n:] in _ABBREVIATIONS_LOWER \
+                and (n == size or not (head[size - n - 1].isalnum() or head[size - n - 1] == "_")):
+            return True
+    return False
 
 
 def _sentence_at(text: str, pos: int, lo: int, marks: tuple[str, ...]) -> tuple[int, int, int]:
