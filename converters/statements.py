@@ -10,7 +10,7 @@ speaker (`He added`), or the object of `according to`. The addressee is a person
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 from operator import attrgetter
@@ -21,14 +21,29 @@ from converters.record import Cable
 from converters.resolve import find_persons
 from converters.scan import Segment, is_caps, scan
 
+# Not the end of a sentence: a full stop after these words (any case) or after an initial (a capital with no word
+# character or apostrophe before it).
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Adm", "Amb", "Sen", "Rep", "St", "No", "Jr",
                   "Sr", "Brig", "Capt", "Gov", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
                   "Oct", "Nov", "Dec", "Ref", "Para", "approx", "i.e", "e.g", "a.i", "U.S", "U.N", "U.K")
-_ABBREV = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")|(?-i:(?<![\w'])[A-Z]))\.$",
-                     re.IGNORECASE)
-_ABBREVIATIONS_LOWER = frozenset(a.lower() for a in _ABBREVIATIONS)
-_ABBREVIATION_SIZES = tuple(sorted({len(a) for a in _ABBREVIATIONS}))
-_SENTENCE_END = re.compile(r"[.!?][\"')]?\s+(?=[\"(]?[A-Z0-9])")
+
+
+def _break_pattern(marks: str) -> re.Pattern:
+    r"""A sentence break: a mark of `marks`, an optional closing quote or bracket, whitespace, then a capital or a
+    digit (after an optional opening quote or bracket); not a full stop after an abbreviation or an initial.
+
+    The abbreviations are negative lookbehinds at the mark, one per word length (a lookbehind has a fixed width):
+    the engine skips from mark to mark and tests them only there."""
+    sizes: dict[int, list[str]] = {}
+    for word in _ABBREVIATIONS:
+        sizes.setdefault(len(word), []).append(re.escape(word))
+    not_after = "".join(rf"(?<!\b(?i:{'|'.join(words)})\.)" for _, words in sorted(sizes.items()))
+    not_initial = r"(?:(?<![A-Z]\.)|(?<=[\w'][A-Z]\.))"
+    return re.compile(rf"[{re.escape(marks)}]{not_after}{not_initial}[\"')]?\s+(?=[\"(]?[A-Z0-9])")
+
+
+_SENTENCE_BREAK = _break_pattern(".!?")
+_FULL_STOP_BREAK = _break_pattern(".")  # the same where the text has no '!' or '?': the engine skips to each '.'
 _FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
                      r"|quickly|immediately|bluntly|frankly|emphatically|initially|finally|earlier|previously"
@@ -183,89 +198,35 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
     """The spans of sentences(), one at a time (a caller may stop early)."""
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        stop = match.start() + 1
-        # _ABBREV on the sentence's last 8 characters, tried only where it can match: a full stop after a letter,
-        # and not after a word of 7 or more letters (no abbreviation is that long)
-        if text[stop - 1] == "." and stop - 1 > start and text[stop - 2].isalpha() \
-                and not (stop - 8 >= start and text[stop - 8:stop - 1].isalnum()) \
-                and _ABBREV.search(text, max(start, stop - 8), stop):
-            continue
+    for stop, after in _breaks(text):
         yield start, stop
-        start = match.end()
+        start = after
     if start < len(text):
         yield start, len(text)
 
 
-def _break_end(text: str, mark: int) -> int:
-    """Where the next sentence starts when the '.', '!' or '?' at `mark` ends a sentence of iter_sentences(), else -1.
-
-    iter_sentences() makes this test with the start of the sentence in hand, but its outcome never depends on it:
-    a sentence after the first starts after whitespace, and neither the 7 letters nor the abbreviation tested
-    before a full stop hold whitespace, so they cannot reach back across a start. And a break holds a single
-    '.', '!' or '?' (its first character), so the breaks finditer() finds are those that match where they start."""
-    match = _SENTENCE_END.match(text, mark)
-    if match is None:
-        return -1
-    if text[mark] == "." and mark and text[mark - 1].isalpha() \
-            and not (mark >= 7 and text[mark - 7:mark].isalnum()) and _abbreviation_before(text, mark):
-        return -1
-    return match.end()
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of a text but the last ends, and where the next one starts."""
+    pattern = _SENTENCE_BREAK if "!" in text or "?" in text else _FULL_STOP_BREAK
+    return [(match.start() + 1, match.end()) for match in pattern.finditer(text)]
 
 
-def _abbreviation_before(text: str, stop: int) -> bool:
-    """`_ABBREV.search(text, max(0, stop - 7), stop + 1)` for the full stop at `stop`: an abbreviation or an initial.
-
-    When the 8 characters before are ASCII, the words of _ABBREVIATIONS are looked up in a set instead, by length
-    (the pattern's alternation, case-insensitive, tries every word at every word start of the window)."""
-    head = text[max(0, stop - 8):stop]
-    if not head.isascii():  # IGNORECASE also folds a few letters beyond ASCII (dotless i, long s, Kelvin sign)
-        return _ABBREV.search(text, max(0, stop - 7), stop + 1) is not None
-    size = len(head)
-    last = head[-1]
-    if "A" <= last <= "Z" and (size == 1 or not (head[-2].isalnum() or head[-2] in "_'")):
-        return True  # an initial, (?<![\w'])[A-Z]
-    low = head.lower()
-    for n in _ABBREVIATION_SIZES:
-        # the word, and a word boundary before it (the start of the text, or no word character)
-        if n <= size and low[size - n:] in _ABBREVIATIONS_LOWER \
-                and (n == size or not (head[size - n - 1].isalnum() or head[size - n - 1] == "_")):
-            return True
-    return False
-
-
-def _sentence_at(text: str, pos: int, lo: int, marks: tuple[str, ...]) -> tuple[int, int, int]:
-    """The span of the sentence of iter_sentences(text) that holds `pos` (a word or a comma, never the gap between
-    two sentences) and where the next sentence starts (len(text) after the last).
-
-    `lo` is the start of a sentence at or before `pos` (0, or the third value of an earlier call); `marks` are the
-    sentence marks the text holds ('.', '!', '?'). Equivalent to scanning iter_sentences(text) for the span that
-    holds pos, but only the marks around pos are tested (see _break_end): back from pos to the last break, then on
-    to the next."""
-    start = lo
-    mark = max(text.rfind(m, lo, pos) for m in marks) if len(marks) > 1 else text.rfind(marks[0], lo, pos)
-    while mark >= lo:
-        end = _break_end(text, mark)
-        if end >= 0:
-            start = end
-            break
-        mark = max(text.rfind(m, lo, mark) for m in marks) if len(marks) > 1 else text.rfind(marks[0], lo, mark)
+def _verb_sentences(text: str, verb_starts: list[int], participle_starts: list[int]) -> Iterator[tuple[int, int]]:
+    """The spans of sentences(text) that hold a verb or a participle (their starts given in text order), in order."""
+    points = sorted(verb_starts + participle_starts) if participle_starts else verb_starts
+    breaks = _breaks(text)
+    stops = [stop for stop, _ in breaks]
     size = len(text)
-    mark = _next_mark(text, pos, marks)
-    while mark >= 0:
-        end = _break_end(text, mark)
-        if end >= 0:
-            return start, mark + 1, end
-        mark = _next_mark(text, mark + 1, marks)
-    return start, size, size
-
-
-def _next_mark(text: str, pos: int, marks: tuple[str, ...]) -> int:
-    """The first of `marks` in text at or after pos, -1 when there is none."""
-    if len(marks) == 1:
-        return text.find(marks[0], pos)
-    found = [i for i in (text.find(m, pos) for m in marks) if i >= 0]
-    return min(found) if found else -1
+    after = 0  # where the sentence after the last one given starts
+    for pos in points:
+        if pos < after:
+            continue  # in the sentence just given
+        # the sentence of pos; a point between two sentences (only a verb offset taken in a lower-cased text that
+        # grew, see verb_matches) gives the next sentence, which the caller reads in vain, as it read every sentence
+        index = bisect_right(stops, pos)
+        start = breaks[index - 1][1] if index else 0
+        stop, after = breaks[index] if index < len(breaks) else (size, size)
+        yield start, stop
 
 
 def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | None:
@@ -282,29 +243,6 @@ def _text_after(text: str, pos: int, end: int) -> str:
     rest = text[pos:end].strip()
     rest = _THAT.sub("", rest)
     return rest.strip(" ,;") or text[pos:end].strip()
-
-
-def _verb_sentences(text: str, caps: bool, verb_starts: list[int],
-                    participle_starts: list[int]) -> Iterator[tuple[int, int]]:
-    """The spans of iter_sentences(text) that hold a verb or a participle (their starts given in text order)."""
-    if caps and len(text.lower()) != len(text):
-        # verb offsets are taken in text.lower(), which is longer here: they can fall anywhere, read every sentence
-        last_pos = max(verb_starts[-1] if verb_starts else -1, participle_starts[-1] if participle_starts else -1)
-        for s_start, s_end in iter_sentences(text):
-            if s_start > last_pos:
-                break
-            if bisect_left(verb_starts, s_start) != bisect_left(verb_starts, s_end) \
-                    or bisect_left(participle_starts, s_start) != bisect_left(participle_starts, s_end):
-                yield s_start, s_end
-        return
-    marks = tuple(m for m in ".!?" if m in text) or (".",)
-    points = sorted(verb_starts + participle_starts) if participle_starts else verb_starts
-    lo = 0
-    for pos in points:
-        if pos < lo:
-            continue  # in the sentence just given
-        s_start, s_end, lo = _sentence_at(text, pos, lo, marks)
-        yield s_start, s_end
 
 
 def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
@@ -328,7 +266,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
     participle_starts = [m.start() for m in all_participles]
-    for s_start, s_end in _verb_sentences(text, caps, verb_starts, participle_starts):
+    for s_start, s_end in _verb_sentences(text, verb_starts, participle_starts):
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
