@@ -124,22 +124,40 @@ def _vocabulary() -> frozenset[str]:
 
 
 @cache
-def _vocabulary_bytes() -> dict[bytes, str]:
-    """The first words of the reporting verbs as bytes spelt backwards, to their lower case (see verb_matches)."""
-    return {w[::-1].encode("ascii"): w.lower() for w in _vocabulary()}
+def _participle_tables() -> dict[str, list[tuple[str, re.Pattern | None]]]:
+    """The participles by first word, in lower case: (participle, pattern of the words after the first or None)."""
+    out: dict[str, list[tuple[str, re.Pattern | None]]] = {}
+    for participle in sorted(lexicon()["participles"], key=len, reverse=True):
+        first, _, rest = participle.partition(" ")
+        more = re.compile(r"\s+" + re.escape(rest).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE) \
+            if rest else None
+        out.setdefault(first, []).append((participle, more))
+    return out
 
 
 @cache
-def _vocabulary_pattern() -> re.Pattern[bytes]:
-    """The first words of the reporting verbs spelt backwards, after a space, over bytes (see verb_matches)."""
-    return re.compile((r" (" + trie_regex({w[::-1] for w in _vocabulary()}) + r")\b").encode("ascii"))
+def _first_words() -> dict[bytes, tuple[str, bool]]:
+    """The first words of the reporting verbs and of the participles in lower case, as bytes spelt backwards, to the
+    word and whether it is a participle's (see verb_matches)."""
+    out = {w.lower()[::-1].encode("ascii"): (w.lower(), False) for w in _vocabulary()}
+    out.update({w[::-1].encode("ascii"): (w, True) for w in _participle_tables()})
+    return out
 
 
-# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space; '-' too.
-# (A Latin-1 word character keeps its byte, so a space next to a hit was a non-word character or a character beyond
-# Latin-1; a byte next to a hit that is no space is a Latin-1 letter beyond ASCII, which bytes patterns take for no
-# word character.)
-_NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+@cache
+def _first_word_pattern() -> re.Pattern[bytes]:
+    """The words of _first_words() spelt backwards, after a space, over bytes (see verb_matches)."""
+    return re.compile((r" (" + trie_regex({w.decode("ascii") for w in _first_words()}) + r")\b").encode("ascii"))
+
+
+# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space, '-' too; ASCII capitals
+# become small letters. (A Latin-1 word character keeps its byte, so a space next to a hit was a non-word character
+# or a character beyond Latin-1; a byte next to a hit that is no space is a Latin-1 letter beyond ASCII, which bytes
+# patterns take for no word character.)
+_NON_WORD_TO_SPACE = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c) if chr(c).isalnum() or c == 0x5F else 0x20
+                           for c in range(256))
+# Characters beyond ASCII that IGNORECASE matches to an ASCII letter (i, i, s, k): the byte view cannot see them
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _is_word(char: str) -> bool:
@@ -148,46 +166,104 @@ def _is_word(char: str) -> bool:
 
 
 def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, str]]:
-    r"""Reporting verbs in a text as (start, end, verb in lower case); multi-word verbs first.
+    """Reporting verbs in a text as (start, end, verb in lower case); multi-word verbs first."""
+    return verbs_and_participles(text, is_caps(text) if caps is None else caps, False)[0]
 
-    A verb is a whole word, `\b(?:verbs)\b(?!-)`. That pattern would be tried at every position of the text;
-    instead the text is mapped to bytes with every non-word character a space (one byte per character, characters
-    beyond Latin-1 as '?', so offsets stay), between two spaces. Those bytes are read backwards: the words spelt
-    backwards are searched after a space, `' '(?:sdrow)\b`, which the regex engine does by skipping from space to
-    space and trying only the few last letters of the verbs there (d, s, e, t, g) where the first letters would be
-    most of the alphabet. A hit must also have a space after it (before the word in the text); it is then checked on
-    the text itself (no word character before, none and no '-' after), which also rejects the false boundaries of
-    the byte view (non-ASCII letters)."""
-    single, multi, _ = _verb_tables()
-    lowers = _vocabulary_bytes()
-    caps = is_caps(text) if caps is None else caps
+
+def verbs_and_participles(text: str, caps: bool, participles: bool = True
+                          ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    r"""The reporting verbs of a text as (start, end, verb in lower case), multi-word verbs first, and (when asked)
+    its participle clauses, `, saying`, as (start at the comma, end, participle as written): one pass for both.
+
+    A verb is a whole word as written, `\b(?:verbs)\b(?!-)`; a participle clause is `_verb_tables()[2]`,
+    `,\s*(?:and\s+|while\s+)?(?:participles)(?![\w-])` in any case. Such patterns would be tried at every position
+    of the text, or at every comma; instead the text is mapped to bytes with every non-word character a space and
+    every ASCII capital small (one byte per character, characters beyond Latin-1 as '?', so offsets stay), between
+    two spaces. Those bytes are read backwards: the first words of the verbs and participles, spelt backwards, are
+    searched after a space, `' '(?:sdrow)\b`, which the regex engine does by skipping from space to space and trying
+    only the few last letters of the words there (d, e, g, s, t) where the first letters would be most of the
+    alphabet. A hit must also have a space after it (before the word in the text); it is then checked on the text
+    itself: no word character before, none and no '-' after (which also rejects the false boundaries of the byte
+    view, non-ASCII letters), a verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
+    Participles are searched with their own pattern where the byte view cannot stand for the text (a lower-cased
+    all-caps text that grew, or a letter beyond ASCII that IGNORECASE takes for an ASCII one)."""
+    single, multi, participle_pattern = _verb_tables()
+    vocabulary = _vocabulary()
+    words = _first_words()
     haystack = text.lower() if caps else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     size = len(haystack)
-    out = []
-    for word in _vocabulary_pattern().finditer(backwards):
+    if participles and (len(haystack) != len(text) or any(c in text for c in _ASCII_FOLDS)):
+        found_participles = [(m.start(), m.end(), m["v"]) for m in participle_pattern.finditer(text)]
+        participles = False
+    else:
+        found_participles = []
+    verbs = []
+    for hit in _first_word_pattern().finditer(backwards):
         # backwards[i] is haystack[size - i]; the word spans backwards[a:b], haystack[size + 1 - b:size + 1 - a]
-        after = word.end(1)
+        after = hit.end(1)
         if backwards[after] != 0x20:
             continue  # a Latin-1 letter beyond ASCII before the word
-        start, end = size + 1 - after, size + 1 - word.start(1)
+        start, end = size + 1 - after, size + 1 - hit.start(1)
         # in the byte view a character beyond Latin-1 reads as a space, and one beyond ASCII as no word character
         if (start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (end < size and (
                 haystack[end] == "-" or (haystack[end] > "\x7f" and _is_word(haystack[end])))):
             continue
-        low = lowers[word.group(1)]
+        word, is_participle = words[hit.group(1)]
+        if is_participle:
+            if participles:
+                clause = _participle_clause(text, start, end, word)
+                if clause:
+                    found_participles.append(clause)
+            continue
+        if haystack[start:end] not in vocabulary:
+            continue  # another case (the byte view is in small letters)
         found = None
-        for verb, rest in multi.get(low, ()):
+        for verb, rest in multi.get(word, ()):
             more = rest.match(haystack, end)
             if more:
                 found = (start, more.end(), verb)
                 break
-        if found is None and low in single:
-            found = (start, end, low)
+        if found is None and word in single:
+            found = (start, end, word)
         if found:
-            out.append(found)
-    out.reverse()  # found from the end of the text
-    return out
+            verbs.append(found)
+    verbs.reverse()  # found from the end of the text
+    if participles:
+        found_participles.reverse()
+    return verbs, found_participles
+
+
+def _participle_clause(text: str, start: int, end: int, word: str) -> tuple[int, int, str] | None:
+    r"""The match of `,\s*(?:and\s+|while\s+)?(?P<v>participles)(?![\w-])` (IGNORECASE) whose participle opens with
+    the word text[start:end] (no word character nor '-' after it), as (start, end, participle as written)."""
+    stop = -1
+    for _, more in _participle_tables()[word]:
+        if more is None:
+            stop = end
+            break
+        match = more.match(text, end)
+        if match:
+            stop = match.end()
+            break
+    if stop < 0:
+        return None
+    # back from the word over `\s*`, then a comma, or `and`/`while` after `\s+` and a comma before them after `\s*`
+    lead = start
+    while lead and text[lead - 1].isspace():
+        lead -= 1
+    if lead and text[lead - 1] == ",":
+        return lead - 1, stop, text[start:stop]
+    if lead == start:
+        return None
+    for conjunction in ("and", "while"):
+        comma = lead - len(conjunction)
+        if comma > 0 and text[comma:lead].lower() == conjunction:
+            while comma and text[comma - 1].isspace():
+                comma -= 1
+            if comma and text[comma - 1] == ",":
+                return comma - 1, stop, text[start:stop]
+    return None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -248,24 +324,22 @@ def _text_after(text: str, pos: int, end: int) -> str:
 def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
                          signer: int | None = None) -> tuple[list[dict], int | None]:
     """The statements of one segment; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
-    participles = _verb_tables()[2]
     addressee_verbs = _addressee_verbs()
     para, text, caps = seg.number, seg.text, seg.caps
     out: list[dict] = []
     ordered = sorted([m for m in mentions if m.person >= 0], key=_START)
     if not ordered and last is None and signer is None:
         return out, last
-    all_verbs = verb_matches(text, caps)
+    all_verbs, all_participles = verbs_and_participles(text, caps, "ing" in text and "," in text)
     if not ordered and not any(_pronoun(text[max(0, v_start - 80):v_start]) for v_start, _, _ in all_verbs):
         # With no person mention in the segment, only a pronoun before a verb can speak (`He added`, `I told`); a
         # pronoun that ends the text before a verb within its sentence also ends it in the 80 characters before.
         return out, last
-    all_participles = list(participles.finditer(text)) if "ing" in text and "," in text else []
     if not all_verbs and not all_participles:
         return out, last
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
-    participle_starts = [m.start() for m in all_participles]
+    participle_starts = [p[0] for p in all_participles]
     for s_start, s_end in _verb_sentences(text, verb_starts, participle_starts):
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
@@ -313,15 +387,15 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
             out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
                         "addressee": addressee.person if addressee else None, "_pos": v_start})
             last = speaker.person
-        for match in all_participles[bisect_left(participle_starts, s_start):bisect_left(participle_starts, s_end)]:
-            prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < match.start()]
-            who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= match.start()
-                                                      else None)
+        for p_start, p_end, written in all_participles[bisect_left(participle_starts, s_start):
+                                                        bisect_left(participle_starts, s_end)]:
+            prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < p_start]
+            who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= p_start else None)
             if who is None:
                 continue
-            verb = lexicon()["participles"][" ".join(match["v"].split()).lower()]
-            out.append({"paragraph": para, "speaker": who, "addressee": None, "verb": match["v"].lower(),
-                        "text": _text_after(text, match.end(), s_end), "_pos": match.start(), "_lemma": verb})
+            verb = lexicon()["participles"][" ".join(written.split()).lower()]
+            out.append({"paragraph": para, "speaker": who, "addressee": None, "verb": written.lower(),
+                        "text": _text_after(text, p_end, s_end), "_pos": p_start, "_lemma": verb})
             last = who
     return out, last
 
