@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from converters.people import Mention, Person
 from converters.people_tables import lexicon, trie_regex
@@ -39,7 +39,8 @@ def _break_pattern(marks: str) -> re.Pattern:
         sizes.setdefault(len(word), []).append(re.escape(word))
     not_after = "".join(rf"(?<!\b(?i:{'|'.join(words)})\.)" for _, words in sorted(sizes.items()))
     not_initial = r"(?:(?<![A-Z]\.)|(?<=[\w'][A-Z]\.))"
-    return re.compile(rf"[{re.escape(marks)}]{not_after}{not_initial}[\"')]?\s+(?=[\"(]?[A-Z0-9])")
+    # the lookahead first: most marks that end no sentence fail there, before the lookbehinds are tried
+    return re.compile(rf"[{re.escape(marks)}](?=[\"')]?\s+[\"(]?[A-Z0-9]){not_after}{not_initial}[\"')]?\s+")
 
 
 _SENTENCE_BREAK = _break_pattern(".!?")
@@ -91,6 +92,7 @@ _THAT = re.compile(r"^(?:that\b,?|,)\s*")
 _COMMA_END = re.compile(r"[,\"]\s*$")
 _TO = re.compile(r"\s+to\s")
 _START = attrgetter("start")
+_POS = itemgetter("_pos")
 _QUOTING = frozenset(("said", "added", "noted", "stated", "continued"))
 # verbs whose addressee follows `to` (`said to the Ambassador`)
 _ADDRESSEE_AFTER_TO = frozenset(("said", "explained", "complained", "stressed", "emphasized", "noted", "stated",
@@ -156,8 +158,12 @@ def _first_word_pattern() -> re.Pattern[bytes]:
 # patterns take for no word character.)
 _NON_WORD_TO_SPACE = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c) if chr(c).isalnum() or c == 0x5F else 0x20
                            for c in range(256))
-# Characters beyond ASCII that IGNORECASE matches to an ASCII letter (i, i, s, k): the byte view cannot see them
-_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _has_ascii_fold(text: str) -> bool:
+    """True when the text holds a character beyond ASCII that IGNORECASE matches to an ASCII letter (dotted and
+    dotless i, long s, Kelvin sign): the byte view of verbs_and_participles cannot see them."""
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
 
 
 def _is_word(char: str) -> bool:
@@ -193,7 +199,7 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     haystack = text.lower() if caps else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     size = len(haystack)
-    if participles and (len(haystack) != len(text) or any(c in text for c in _ASCII_FOLDS)):
+    if participles and (len(haystack) != len(text) or not text.isascii() and _has_ascii_fold(text)):
         found_participles = [(m.start(), m.end(), m["v"]) for m in participle_pattern.finditer(text)]
         participles = False
     else:
@@ -317,7 +323,9 @@ def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | No
 
 def _text_after(text: str, pos: int, end: int) -> str:
     rest = text[pos:end].strip()
-    rest = _THAT.sub("", rest)
+    lead = _THAT.match(rest)  # `_THAT.sub("", rest)`: the pattern is anchored at the start
+    if lead:
+        rest = rest[lead.end():]
     return rest.strip(" ,;") or text[pos:end].strip()
 
 
@@ -413,7 +421,7 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
         if seg.number == 0 and cable.paragraphs:
             continue
         found, last = paragraph_statements(seg, by_para.get(seg.number, []), last, signer)
-        out += sorted(found, key=lambda s: s["_pos"])
+        out += sorted(found, key=_POS) if len(found) > 1 else found
     records = []
     for s in out:
         speaker = persons[s["speaker"]]
