@@ -45,7 +45,9 @@ def _break_pattern(marks: str) -> re.Pattern:
 
 _SENTENCE_BREAK = _break_pattern(".!?")
 _FULL_STOP_BREAK = _break_pattern(".")  # the same where the text has no '!' or '?': the engine skips to each '.'
-_FILLER = re.compile(r"^[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
+# what may stand between a speaker and the verb; used as `.match(text, end of the speaker, verb)`, which anchors it
+# at the speaker as a leading `^` would on the text between (no part of it looks behind its start)
+_FILLER = re.compile(r"[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
                      r"|quickly|immediately|bluntly|frankly|emphatically|initially|finally|earlier|previously"
                      r"|reportedly|only|simply|never|however|himself|herself|personally|briefly|directly|in turn"
@@ -207,10 +209,10 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     verbs = []
     for hit in _first_word_pattern().finditer(backwards):
         # backwards[i] is haystack[size - i]; the word spans backwards[a:b], haystack[size + 1 - b:size + 1 - a]
-        after = hit.end(1)
+        first, after = hit.span(1)
         if backwards[after] != 0x20:
             continue  # a Latin-1 letter beyond ASCII before the word
-        start, end = size + 1 - after, size + 1 - hit.start(1)
+        start, end = size + 1 - after, size + 1 - first
         # in the byte view a character beyond Latin-1 reads as a space, and one beyond ASCII as no word character
         if (start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (end < size and (
                 haystack[end] == "-" or (haystack[end] > "\x7f" and _is_word(haystack[end])))):
@@ -321,6 +323,12 @@ def _mention_after(mentions: list[Mention], text: str, pos: int) -> Mention | No
     return None
 
 
+def _opens(text: str, s_start: int, mention: Mention) -> bool:
+    """True when the sentence starting at s_start opens with the mention, its subject: only an introduction (a
+    paragraph mark, a leading clause, `the`) comes before it."""
+    return _INTRO.match(text[s_start:mention.start]) is not None
+
+
 def _text_after(text: str, pos: int, end: int) -> str:
     rest = text[pos:end].strip()
     lead = _THAT.match(rest)  # `_THAT.sub("", rest)`: the pattern is anchored at the start
@@ -351,8 +359,7 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     for s_start, s_end in _verb_sentences(text, verb_starts, participle_starts):
         sentence_verbs = all_verbs[bisect_left(verb_starts, s_start):bisect_left(verb_starts, s_end)]
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
-        subject = sentence_mentions[0] if sentence_mentions and _INTRO.match(
-            text[s_start:sentence_mentions[0].start]) else None
+        first = sentence_mentions[0] if sentence_mentions else None  # the subject when _opens() says so
         for v_start, v_end, verb in sentence_verbs:
             if not caps and text[v_start].isupper() and v_start == s_start:
                 continue
@@ -366,12 +373,12 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                     if m.end <= v_start:
                         prior = m
                         break
-                if prior and _FILLER.match(text[prior.end:v_start]):
+                if prior and _FILLER.match(text, prior.end, v_start):
                     speaker = prior
                 elif verb in _QUOTING and _COMMA_END.search(before):
                     speaker = _mention_after(sentence_mentions, text, v_end)
-                elif subject and subject.end <= v_start and _COORD.search(before):
-                    speaker = subject
+                elif first and first.end <= v_start and _COORD.search(before) and _opens(text, s_start, first):
+                    speaker = first
                 elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
                     if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
                         speaker = Mention(para, -1, -1, "I", "", person=signer)
@@ -398,7 +405,8 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
         for p_start, p_end, written in all_participles[bisect_left(participle_starts, s_start):
                                                         bisect_left(participle_starts, s_end)]:
             prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < p_start]
-            who = prior[-1]["speaker"] if prior else (subject.person if subject and subject.end <= p_start else None)
+            who = prior[-1]["speaker"] if prior else (
+                first.person if first and first.end <= p_start and _opens(text, s_start, first) else None)
             if who is None:
                 continue
             verb = lexicon()["participles"][" ".join(written.split()).lower()]
