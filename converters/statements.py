@@ -56,6 +56,8 @@ _FILLER = re.compile(r"[\s,]*(?:(?:also|again|then|further|later|subsequently|se
                      r"|November|December)\s+\d{1,2}|\([^()]{0,80}\)|,\s*(?:the|a|an|who|which|his|her)\b[^,;]{0,90},)"
                      r"[\s,]*)*$",
                      re.IGNORECASE)
+# the characters of `[\s,]`: a text of them alone is a _FILLER (`text.strip(_SPACE_OR_COMMA)` is empty)
+_SPACE_OR_COMMA = "".join(c for c in map(chr, range(0x110000)) if c.isspace()) + ","
 _COORD = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:(?!(?:the|a|an|he|she|they|it|his|her|their|we|i)\b)[a-z-]+\s+)"
                     r"{0,4}$")
 _INTRO = re.compile(r"^\s*(?:\(?[A-Z]{1,4}\)\s*)?(?:(?:[A-Z][A-Za-z]*\b[^,.;]{0,60},\s*)?(?:the\s+|The\s+)?)$")
@@ -91,7 +93,6 @@ def _pronoun(before: str) -> re.Match | None:
 _WORD = re.compile(r"[A-Za-z]+")
 _LEAD = re.compile(r"\s+(?:to\s+|with\s+)?")
 _THAT = re.compile(r"^(?:that\b,?|,)\s*")
-_COMMA_END = re.compile(r"[,\"]\s*$")
 _TO = re.compile(r"\s+to\s")
 _START = attrgetter("start")
 _POS = itemgetter("_pos")
@@ -373,11 +374,13 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                     if m.end <= v_start:
                         prior = m
                         break
-                if prior and _FILLER.match(text, prior.end, v_start):
+                if prior and (not text[prior.end:v_start].strip(_SPACE_OR_COMMA)
+                              or _FILLER.match(text, prior.end, v_start)):
                     speaker = prior
-                elif verb in _QUOTING and _COMMA_END.search(before):
+                elif verb in _QUOTING and before.rstrip().endswith((",", '"')):  # _COMMA_END.search(before)
                     speaker = _mention_after(sentence_mentions, text, v_end)
-                elif first and first.end <= v_start and _COORD.search(before) and _opens(text, s_start, first):
+                elif first and first.end <= v_start and ("and" in before or "but" in before or "yet" in before) \
+                        and _COORD.search(before) and _opens(text, s_start, first):
                     speaker = first
                 elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
                     if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
