@@ -33,7 +33,9 @@ def _break_pattern(marks: str) -> re.Pattern:
     digit (after an optional opening quote or bracket); not a full stop after an abbreviation or an initial.
 
     The abbreviations are negative lookbehinds at the mark, one per word length (a lookbehind has a fixed width):
-    the engine skips from mark to mark and tests them only there."""
+    the engine skips from mark to mark and tests them only there. (Formerly a Python test per candidate break,
+    given the start of its sentence; the outcome never depended on that start, which follows whitespace that no
+    abbreviation holds, so each break is decided where it stands.)"""
     sizes: dict[int, list[str]] = {}
     for word in _ABBREVIATIONS:
         sizes.setdefault(len(word), []).append(re.escape(word))
@@ -143,7 +145,7 @@ def _participle_tables() -> dict[str, list[tuple[str, re.Pattern | None]]]:
 @cache
 def _first_words() -> dict[bytes, tuple[str, bool]]:
     """The first words of the reporting verbs and of the participles in lower case, as bytes spelt backwards, to the
-    word and whether it is a participle's (see verb_matches)."""
+    word and whether it is a participle's (see verbs_and_participles)."""
     out = {w.lower()[::-1].encode("ascii"): (w.lower(), False) for w in _vocabulary()}
     out.update({w[::-1].encode("ascii"): (w, True) for w in _participle_tables()})
     return out
@@ -151,7 +153,7 @@ def _first_words() -> dict[bytes, tuple[str, bool]]:
 
 @cache
 def _first_word_pattern() -> re.Pattern[bytes]:
-    """The words of _first_words() spelt backwards, after a space, over bytes (see verb_matches)."""
+    """The words of _first_words() spelt backwards, after a space, over bytes (see verbs_and_participles)."""
     return re.compile((r" (" + trie_regex({w.decode("ascii") for w in _first_words()}) + r")\b").encode("ascii"))
 
 
@@ -307,7 +309,7 @@ def _verb_sentences(text: str, verb_starts: list[int], participle_starts: list[i
         if pos < after:
             continue  # in the sentence just given
         # the sentence of pos; a point between two sentences (only a verb offset taken in a lower-cased text that
-        # grew, see verb_matches) gives the next sentence, which the caller reads in vain, as it read every sentence
+        # grew, see verbs_and_participles) gives the next sentence, where the caller finds nothing, as before
         index = bisect_right(stops, pos)
         start = breaks[index - 1][1] if index else 0
         stop, after = breaks[index] if index < len(breaks) else (size, size)
