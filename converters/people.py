@@ -301,8 +301,12 @@ def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
             continue
         role, country = _role_label(match)
         strength = 3 if match["dem"] else (2 if country else 0)
-        tokens = list(_NONSPACE.finditer(match["name"]))
-        end = match.start("name") + tokens[min(len(name.split()), len(tokens)) - 1].end()
+        # the mention ends with the last word clean_name() kept: the end of the matched name when it kept them all
+        kept = len(name.split())
+        if kept >= len(match["name"].split()):
+            end = match.end("name")
+        else:
+            end = match.start("name") + list(_NONSPACE.finditer(match["name"]))[kept - 1].end()
         out.append(Mention(paragraph, match.start(), end, text[match.start():end], name, role, country, strength,
                            "titled"))
     return out
@@ -390,7 +394,7 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
             if token.rstrip(".,") not in stop:
                 break
             skip += 1
-        lead = _skip_words(skip).match(raw)
+        lead = _skip_words(skip).match(raw) if skip else None
         offset = lead.end() if lead else 0
         name = clean_name(raw[offset:])
         parts = name.split()
