@@ -313,11 +313,12 @@ def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
 
 
 # Capitalised words already classified for untitled_mentions(), per process: the words that count as unknown and
-# the others. Bounded: both are emptied when they hold more than _CLASSES_MAX words (26,000 distinct capitalised
-# words on the 1,531 shared cables; more than a million expected on the whole corpus).
+# the others. Bounded: both are emptied when they hold more than _CLASSES_MAX words together (about 10 MB). The
+# 1,531 shared cables have 26,000 distinct capitalised words (mixed-case segments), growing about as the number of
+# cables to the power 0.8: on the whole corpus the sets fill up and start again now and then.
 _UNKNOWN: set[str] = set()
 _NOT_UNKNOWN: set[str] = set()
-_CLASSES_MAX = 200_000
+_CLASSES_MAX = 100_000
 
 
 def _unknown_words(present: frozenset[str]) -> set[str]:
