@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from converters import linking
@@ -63,8 +63,11 @@ def _compatible(a: str, b: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
-def _merge(persons: list[Person], m: Mention) -> int:
-    """Attach a named mention to the person it names (same surname, compatible given names) or add one."""
+def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> int:
+    """Attach a named mention to the person it names (same surname, compatible given names) or add one.
+
+    `index` lists the persons by the surname_key of their surname (in order; kept up to date here): the person
+    taken is the last one that matches, as a scan of every person from the last would find."""
     tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in m.name.split()]
     while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
         tokens.pop()
@@ -75,25 +78,43 @@ def _merge(persons: list[Person], m: Mention) -> int:
         cut -= 1
     surname = " ".join(tokens[cut:])
     key, fore = surname_key(tokens[-1]), " ".join(tokens[:cut])
-    east = _east()
-    single, m_east = len(tokens) == 1, m.country in east
-    for i in range(len(persons) - 1, -1, -1):
-        p = persons[i]
-        # the same surname with compatible given names, or a lone East Asian family name written first
-        if (surname_key(p.surname) == key and _compatible(p.forename, fore)) or (
-                single and (m_east or p.country in east) and surname_key(p.name.split()[0]) == key):
-            if len(fore) > len(p.forename):
-                p.name = m.name
-            if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
-                p.role, p.extra["_role_kind"] = m.role, m.kind
-            if m.country and m.strength >= p.strength:
-                p.country, p.strength = m.country, m.strength
-            p.mentions.append(m)
-            m.person = i
-            return i
-    persons.append(Person(m.name, surname, m.role, m.country, m.strength, [m], {"_role_kind": m.kind}))
-    m.person = len(persons) - 1
-    return m.person
+    found = -1
+    # the same surname with compatible given names (the persons of that surname key, from the last)
+    for i in reversed(index.get(key, ())):
+        if _compatible(persons[i].forename, fore):
+            found = i
+            break
+    # or a lone East Asian family name written first (any person after the one found above)
+    if len(tokens) == 1:
+        east = _east()
+        m_east = m.country in east
+        for i in range(len(persons) - 1, found, -1):
+            p = persons[i]
+            if (m_east or p.country in east) and surname_key(p.name.split()[0]) == key:
+                found = i
+                break
+    if found >= 0:
+        p = persons[found]
+        if len(fore) > len(p.forename):
+            p.name = m.name
+        if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
+            p.role, p.extra["_role_kind"] = m.role, m.kind
+        if m.country and m.strength >= p.strength:
+            p.country, p.strength = m.country, m.strength
+        p.mentions.append(m)
+        m.person = found
+        return found
+    return _add(persons, index, Person(m.name, surname, m.role, m.country, m.strength, [m], {"_role_kind": m.kind}))
+
+
+def _add(persons: list[Person], index: dict[str, list[int]], person: Person) -> int:
+    """Append a person (and to the index by surname key); its position, set on its mentions."""
+    persons.append(person)
+    i = len(persons) - 1
+    index.setdefault(surname_key(person.surname), []).append(i)
+    for m in person.mentions:
+        m.person = i
+    return i
 
 
 def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
@@ -198,7 +219,8 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
             mentions.append(m)
 
 
-def _designation_person(label: str, cable: Cable, persons: list[Person], context: dict) -> int | None:
+def _designation_person(label: str, cable: Cable, persons: list[Person], index: dict[str, list[int]],
+                        context: dict) -> int | None:
     """The person a role designation of the sending post stands for, added when the tables name them."""
     for i, p in enumerate(persons):
         if p.extra.get("_designation") == label:
@@ -208,12 +230,12 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
         chief = context.get("chief")
         if chief and chief["role"].startswith("ambassador"):
             m = Mention(0, -1, -1, chief["name"], chief["name"], "Ambassador", "US", 2, "role")
-            found = _merge(persons, m)
+            found = _merge(persons, index, m)
     elif label == "Secretary of State":
         sec = linking.secretary_of_state(cable.created)
         if sec:
             m = Mention(0, -1, -1, sec["name"], sec["name"], "Secretary of State", "US", 2, "role")
-            found = _merge(persons, m)
+            found = _merge(persons, index, m)
     else:
         short = {"Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge", "Consul General": "Consul"}[label]
         for i, p in enumerate(persons):
@@ -231,8 +253,8 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
         found = titled[0] if len(titled) == 1 else None
     if found is None and label in _UNRESOLVED and linking.host_country(cable.station) not in ("", "US"):
         word = _UNRESOLVED[label]
-        persons.append(Person(word, word, label, "US", 1, [], {"_role_kind": "role", "_unresolved": True}))
-        found = len(persons) - 1
+        extra = {"_role_kind": "role", "_unresolved": True}
+        found = _add(persons, index, Person(word, word, label, "US", 1, [], extra))
     if found is not None:
         persons[found].extra["_designation"] = label
         if not persons[found].role:
@@ -245,7 +267,7 @@ _DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secreta
 
 
 def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
-                 context: dict) -> None:
+                  index: dict[str, list[int]], context: dict) -> None:
     labels = _designation_labels()
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
@@ -262,7 +284,7 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
             label = labels.get(key.lower())
             if label is None:
                 continue
-            i = _designation_person(label, cable, persons, context)
+            i = _designation_person(label, cable, persons, index, context)
             if i is None:
                 continue
             m = Mention(para, match.start(), match.end(), phrase, persons[i].name, label, kind="role", person=i)
@@ -270,39 +292,62 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
             mentions.append(m)
 
 
-def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention]) -> None:
+@lru_cache(maxsize=256)
+def _leaders_in(year: int) -> dict[str, str]:
+    """The words that can name an office holder by surname alone in a cable of that year, with the country the
+    mention takes ('' when the active rows disagree): the surnames of leader_surnames() of at least four letters,
+    neither a stopword nor a given name, with at most two rows, one of them in office within six years before
+    (one after) the year. One table per year (bounded: a few dozen years in the corpus)."""
+    stop = _stop()
+    given = forenames()
+    out: dict[str, str] = {}
+    for word, rows in leader_surnames().items():
+        if len(word) < 4 or word in stop or word in given or len(rows) > 2:
+            continue
+        countries = {r[0] for r in rows if r[1] - 6 <= year <= r[2] + 1}
+        if countries:
+            out[word] = countries.pop() if len(countries) == 1 else ""
+    return out
+
+
+@lru_cache(maxsize=256)
+def _leader_words(year: int) -> frozenset[str]:
+    """The keys of _leaders_in(year), as a set to intersect with a segment's capitalised words."""
+    return frozenset(_leaders_in(year))
+
+
+def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
+                     index: dict[str, list[int]]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
     surname of a head of state or government or foreign minister in office within six years of the cable,
     never used in lower case in the same text, and not a stopword."""
     year = linking.year_of(cable.created)
     if year is None:
         return
-    index = leader_surnames()
-    stop = _stop()
-    given = forenames()
-    known = {surname_key(p.surname) for p in persons}
+    leaders = _leaders_in(year)
+    qualified = _leader_words(year)
+    known: set[str] | None = None
     by_para: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        by_para.setdefault(m.paragraph, []).append((m.start, m.end))
     for seg in segs:
-        para, text = seg.number, seg.text
         if seg.caps:
             continue
-        taken = by_para.get(para, [])
         # the words that can qualify whatever the text around them, then their occurrences in text order
-        words = {w for w in seg.capwords & index.keys() if len(w) >= 4 and w not in stop and w not in given
-                 and len(index[w]) <= 2 and any(r[1] - 6 <= year <= r[2] + 1 for r in index[w])}
+        words = seg.capwords & qualified
+        if not words:
+            continue
+        if known is None:  # (built once, for the first segment with a candidate)
+            known = {surname_key(p.surname) for p in persons}
+            for m in mentions:
+                by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+        para, text = seg.number, seg.text
+        taken = by_para.get(para, [])
         for start, word in seg.occurrences(words):
-            rows = index[word]
             if surname_key(word) in known:
                 continue
-            active = [r for r in rows if r[1] - 6 <= year <= r[2] + 1]
-            if not active or f" {word.lower()} " in text or any(s <= start < e for s, e in taken):
+            if f" {word.lower()} " in text or any(s <= start < e for s, e in taken):
                 continue
-            countries = {r[0] for r in active}
-            m = Mention(para, start, start + len(word), word, word, "", countries.pop() if len(countries) == 1 else "",
-                        1, "leader")
-            _merge(persons, m)
+            m = Mention(para, start, start + len(word), word, word, "", leaders[word], 1, "leader")
+            _merge(persons, index, m)
             mentions.append(m)
             known.add(surname_key(word))
 
@@ -332,13 +377,14 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
             mentions += untitled_mentions(seg, known, spans.get(seg.number, []))
     mentions.sort(key=lambda m: (m.paragraph, m.start))
     persons: list[Person] = []
+    index: dict[str, list[int]] = {}
     for m in special + mentions:
-        _merge(persons, m)
+        _merge(persons, index, m)
     mentions = special + mentions
     context = {"chief": linking.chief_of_mission(cable.station, cable.created)}
-    _designations(segs, cable, persons, mentions, context)
+    _designations(segs, cable, persons, mentions, index, context)
     _surname_mentions(segs, persons, mentions)
-    _leader_mentions(segs, cable, persons, mentions)
+    _leader_mentions(segs, cable, persons, mentions, index)
     _role_references(segs, persons, mentions)
     east = _east()
     family = _east_family_names()
