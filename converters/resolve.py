@@ -266,15 +266,55 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], index: 
 _DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secretary|SECRETARY|CDA|Consul|CONSUL|CG")
 
 
+@cache
+def _designation_heads() -> tuple[str, ...]:
+    """The words a role designation of mixed-case text opens with, after an optional `the`/`The` (`Ambassador`,
+    `DCM`, ...): the lexicon's designations and the bare role words of people.patterns()["designation"]."""
+    phrases = [*lexicon()["role_designations"], "Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"]
+    words = {p.removeprefix("the ").split()[0] for p in phrases}
+    # a word that starts with another is found by the search for the other (`Ambassador-designate`)
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+def _designation_matches(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)` for people.patterns()["designation"] (mixed case), tried only where a match can
+    start: at a designation word (_designation_heads) or at the `the`/`The` and white space right before it.
+    The same matches: the pattern matches nowhere else, and the candidates are tried in text order, each from the
+    end of the previous match."""
+    starts = []
+    find = text.find
+    for head in _designation_heads():
+        i = find(head)
+        while i >= 0:
+            starts.append(i)
+            j = i
+            while j and text[j - 1].isspace():  # (str.isspace is the `\s` of str patterns)
+                j -= 1
+            if j < i and j >= 3 and text[j - 3:j] in ("the", "The"):
+                starts.append(j - 3)
+            i = find(head, i + 1)
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            pos = match.end()
+            yield match
+
+
 def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                   index: dict[str, list[int]], context: dict) -> None:
     labels = _designation_labels()
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
-        if not _DESIGNATION_HINTS.search(text):
-            continue
-        pattern = patterns()["designation_caps" if caps else "designation"]
-        for match in pattern.finditer(text):
+        if caps:
+            if not _DESIGNATION_HINTS.search(text):
+                continue
+            matches = patterns()["designation_caps"].finditer(text)
+        else:  # (no hint test: the matches are found from the designation words)
+            matches = _designation_matches(patterns()["designation"], text)
+        for match in matches:
             phrase = " ".join(match["d"].split())
             if not phrase.lower().startswith("the "):
                 before = text[max(0, match.start() - 30):match.start()]
