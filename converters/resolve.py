@@ -8,9 +8,7 @@ See docs/people.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache, lru_cache
-from itertools import accumulate
 
 from converters import linking
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
@@ -117,6 +115,47 @@ def _add(persons: list[Person], index: dict[str, list[int]], person: Person) -> 
     return i
 
 
+@lru_cache(maxsize=65536)
+def _surname_forms(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """How a later mention can write a surname (or East Asian/patronymic given name) of a person: the lower-case
+    keys it is looked up by (the name, and without a leading `al-`/`el-`), and the spellings a capitalised word of
+    mixed-case text can have (each key capitalised, in capitals and title case; the name with and without the
+    particle). Per name, once per process (bounded: the names of the persons found)."""
+    lower = name.lower()
+    variants = tuple(dict.fromkeys((lower, _PARTICLE.sub("", lower))))
+    cased = {form for v in variants for form in (v.capitalize(), v.upper(), v.title())}
+    cased |= {name, _PARTICLE.sub("", name)}
+    return variants, frozenset(cased)
+
+
+def _caps_words(text: str, lower: str, lookup: dict[str, list[int]]) -> list[tuple[int, str]] | None:
+    """The words of an ASCII all-caps text (WORD_RE) whose lower case, without `'s`, is a key of `lookup`, with
+    their offsets, in text order: `[(m.start(), m.group()) for m in WORD_RE.finditer(text) if ...]`, found from
+    the places where a key occurs in `lower` (text.lower()) instead of reading every word. None when a key occurs
+    right after an apostrophe (it may be inside a word like `O'BRIEN`): the caller then reads every word."""
+    hits: set[int] = set()
+    for key in lookup:
+        if not key:
+            continue
+        i = lower.find(key)
+        while i >= 0:
+            hits.add(i)
+            i = lower.find(key, i + 1)
+    found = []
+    for i in sorted(hits):
+        before = text[i - 1] if i else " "
+        if before.isalnum() or before in "_-":  # no word starts here (WORD_RE opens with `(?<![\w-])`)
+            continue
+        if before == "'":
+            return None
+        # no word of finditer covers i (a word is made of [\w'-] only), so finditer has a word starting here
+        # exactly when WORD_RE matches here
+        word = WORD_RE.match(text, i)
+        if word and word.group().lower().removesuffix("'s") in lookup:
+            found.append((i, word.group()))
+    return found
+
+
 def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
     east = _east()
@@ -131,15 +170,14 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
     if not keys:
         return
     lookup: dict[str, list[int]] = {}
+    cased: set[str] = set()
     for k, ids in keys.items():
-        for variant in {k.lower(), _PARTICLE.sub("", k.lower())}:
-            lookup.setdefault(variant, []).extend(i for i in ids if i not in lookup.get(variant, []))
-    cased = {variant for k in lookup for variant in (k.capitalize(), k.upper(), k.title())}
-    cased |= {k for ks in keys for k in (ks, _PARTICLE.sub("", ks))}
-    by_para: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.start >= 0:
-            by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+        variants, forms = _surname_forms(k)
+        cased |= forms
+        for variant in variants:
+            have = lookup.setdefault(variant, [])
+            have.extend(i for i in ids if i not in have)
+    by_para: dict[int, list[tuple[int, int]]] | None = None
     # an ASCII key can be the lower case of a word only if it occurs in the lower-cased text
     ascii_keys = all(k.isascii() for k in lookup)
     for seg in segs:
@@ -148,25 +186,30 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
             lower = text.lower()
             if ascii_keys and not any(k in lower for k in lookup):
                 continue
-            found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
-            found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
+            found = _caps_words(text, lower, lookup) if text.isascii() else None
+            if found is None:
+                found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
+                found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
         else:
-            found = seg.occurrences(seg.capwords & cased)
+            words = seg.capwords & cased
+            if not words:
+                continue
+            found = seg.occurrences(words)
         if not found:
             continue
-        # the spans of the mentions found before, sorted, with the running maximum of their ends: a position is
-        # inside one of them when the largest end among the spans starting at or before it lies beyond it
-        taken = sorted(by_para.get(para, []))
-        taken_starts = [s for s, _ in taken]
-        reach = list(accumulate((e for _, e in taken), max))
+        if by_para is None:  # the spans of the mentions found before this step (built once)
+            by_para = {}
+            for m in mentions:
+                if m.start >= 0:
+                    by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+        taken = by_para.get(para, ())
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
             cands = lookup.get(word.lower())
             if not cands or (not caps and not word[0].isupper()):
                 continue
-            inside = bisect_right(taken_starts, start)
-            if inside and reach[inside - 1] > start:
+            if any(s <= start < e for s, e in taken):
                 continue
             target = cands[0]
             if len(cands) > 1:
