@@ -40,6 +40,26 @@ _ROUTING_OFFICER = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{0,4}/[A-Z]{1,6}(?:/[A-Z]{
                               r"([A-Z])([A-Z]{3,}(?:-[A-Z]{2,})?)\b")
 
 
+def _routing_matches(head: str):
+    """`_ROUTING_OFFICER.finditer(head)`, tried only where a match can start: at the first letter of the run of
+    one to five capitals before a slash (the start must follow no word character, so it opens the run). The same
+    matches: the pattern matches nowhere else, and the candidates are tried in text order, each from the end of
+    the previous match."""
+    pos = 0
+    find = head.find
+    slash = find("/")
+    while slash >= 0:
+        start = slash
+        while start > slash - 5 and start and "A" <= head[start - 1] <= "Z":
+            start -= 1
+        if start < slash and start >= pos:
+            match = _ROUTING_OFFICER.match(head, start)
+            if match:
+                pos = match.end()
+                yield match
+        slash = find("/", max(slash + 1, pos))
+
+
 def routing_mentions(cable: Cable) -> list[Mention]:
     """Action officers in routing lines: `PASS TO ISN/RA RMANGIELLO` -> Mangiello (the glued initial dropped)."""
     head = cable.body[:3000]
@@ -48,7 +68,7 @@ def routing_mentions(cable: Cable) -> list[Mention]:
     out = []
     english = english_words()
     places = place_names()
-    for match in _ROUTING_OFFICER.finditer(head):
+    for match in _routing_matches(head):
         token = match.group(1) + match.group(2)
         title = token.title()
         if token in FUNCTION_CAPS or token.lower() in english or title in places or title in forenames():
