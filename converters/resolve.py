@@ -238,16 +238,27 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
                "speaker", "senator", "general", "sheikh", "prince", "director", "mayor", "secretary", "spokesman")
 
 
+@lru_cache(maxsize=16384)
+def _role_needles(role: str) -> frozenset[str]:
+    """The role words (capitalised, as _ROLE_REFERENCE writes them) a role in lower case ends with: a reference
+    to its holder ends with one of them. Per role, once per process (bounded: the roles of the lexicon's forms)."""
+    return frozenset(head.capitalize() for head in _ROLE_HEADS if role.endswith(head))
+
+
 def _role_references(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
     roles = [(i, p.role.lower()) for i, p in enumerate(persons) if p.role and not p.extra.get("_unresolved")]
-    needles = {head.capitalize() for _, r in roles if r.endswith(_ROLE_HEADS) for head in _ROLE_HEADS
-               if r.endswith(head)}
+    needles: frozenset[str] = frozenset().union(*(_role_needles(r) for _, r in roles))
     if not needles:
         return
     for seg in segs:
+        if seg.caps:
+            continue
         para, text = seg.number, seg.text
-        if seg.caps or not any(n in text for n in needles):
+        # A reference ends with a role word preceded by white space and followed by no letter, digit or hyphen:
+        # a capitalised word of the text (CAPWORD_RE), unless an apostrophe and letters follow it (`Minister'x`,
+        # one capitalised word). The same segments as `any(n in text for n in needles)` gave a reference in.
+        if needles.isdisjoint(seg.capwords) and not ("'" in text and any(n + "'" in text for n in needles)):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
