@@ -321,23 +321,46 @@ _DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secreta
 
 
 @cache
-def _designation_heads() -> tuple[str, ...]:
-    """The words a role designation of mixed-case text opens with, after an optional `the`/`The` (`Ambassador`,
-    `DCM`, ...): the lexicon's designations and the bare role words of people.patterns()["designation"]."""
+def _designation_words() -> dict[str, str]:
+    """The words a role designation of mixed-case text opens with, after an optional `the`/`The` (the lexicon's
+    designations and the bare role words of people.patterns()["designation"]), each with the word to search for
+    to find it: itself, or a shorter one it starts with (`Ambassador-designate`: `Ambassador`). All are made of
+    letters and hyphens, so where one opens a designation it is a capitalised word of the text (CAPWORD_RE), or
+    the start of one when an apostrophe and letters follow it (`DCM'x`)."""
     phrases = [*lexicon()["role_designations"], "Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"]
     words = {p.removeprefix("the ").split()[0] for p in phrases}
-    # a word that starts with another is found by the search for the other (`Ambassador-designate`)
-    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+    heads = sorted(w for w in words if not any(w != v and w.startswith(v) for v in words))
+    return {w: next(h for h in heads if w.startswith(h)) for w in sorted(words)}
 
 
-def _designation_matches(pattern: re.Pattern, text: str):
+@cache
+def _designation_word_set() -> frozenset[str]:
+    """The keys of _designation_words(), to intersect with a segment's capitalised words."""
+    return frozenset(_designation_words())
+
+
+def _designation_search(seg: Segment) -> list[str]:
+    """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
+    its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
+    words = _designation_words()
+    text = seg.text
+    opening = tuple(words)
+    i = text.find("'")
+    while i >= 0:
+        if text.endswith(opening, 0, i):
+            return sorted(set(words.values()))
+        i = text.find("'", i + 1)
+    return sorted({words[w] for w in seg.capwords & _designation_word_set()})
+
+
+def _designation_matches(pattern: re.Pattern, text: str, heads: list[str]):
     """`pattern.finditer(text)` for people.patterns()["designation"] (mixed case), tried only where a match can
-    start: at a designation word (_designation_heads) or at the `the`/`The` and white space right before it.
-    The same matches: the pattern matches nowhere else, and the candidates are tried in text order, each from the
-    end of the previous match."""
+    start: at a designation word (`heads`, from _designation_search) or at the `the`/`The` and white space right
+    before it. The same matches: the pattern matches nowhere else, and the candidates are tried in text order,
+    each from the end of the previous match."""
     starts = []
     find = text.find
-    for head in _designation_heads():
+    for head in heads:
         i = find(head)
         while i >= 0:
             starts.append(i)
@@ -367,7 +390,10 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
                 continue
             matches = patterns()["designation_caps"].finditer(text)
         else:  # (no hint test: the matches are found from the designation words)
-            matches = _designation_matches(patterns()["designation"], text)
+            heads = _designation_search(seg)
+            if not heads:
+                continue
+            matches = _designation_matches(patterns()["designation"], text, heads)
         for match in matches:
             phrase = " ".join(match["d"].split())
             if not phrase.lower().startswith("the "):
