@@ -197,19 +197,27 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
             found = seg.occurrences(words)
         if not found:
             continue
-        if by_para is None:  # the spans of the mentions found before this step (built once)
+        if by_para is None:  # the spans of the mentions found before this step, sorted (built once)
             by_para = {}
             for m in mentions:
                 if m.start >= 0:
                     by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+            for spans in by_para.values():
+                spans.sort()
+        # a word is inside a span found before when the largest end among the spans starting at or before it lies
+        # beyond it (`any(s <= start < e for s, e in taken)`): the words come in text order, so one sweep
         taken = by_para.get(para, ())
+        j, reach = 0, -1
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
             cands = lookup.get(word.lower())
             if not cands or (not caps and not word[0].isupper()):
                 continue
-            if any(s <= start < e for s, e in taken):
+            while j < len(taken) and taken[j][0] <= start:
+                reach = max(reach, taken[j][1])
+                j += 1
+            if reach > start:
                 continue
             target = cands[0]
             if len(cands) > 1:
