@@ -61,29 +61,35 @@ def _compatible(a: str, b: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, str, str, str, bool]:
+    """A mention's name as a person takes it: the name without `'s` and suffixes (`Jr`), its surname (with its
+    particles: `bin Zayed`), the surname_key of its last word, the given names, and whether it is one word.
+    Per name, once per process (bounded)."""
+    tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in name.split()]
+    while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
+        tokens.pop()
+    tokens[-1] = tokens[-1].rstrip(",")  # "Timken, Jr." leaves "Timken,"
+    cut = len(tokens) - 1
+    while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:
+        cut -= 1
+    return " ".join(tokens), " ".join(tokens[cut:]), surname_key(tokens[-1]), " ".join(tokens[:cut]), len(tokens) == 1
+
+
 def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> int:
     """Attach a named mention to the person it names (same surname, compatible given names) or add one.
 
     `index` lists the persons by the surname_key of their surname (in order; kept up to date here): the person
     taken is the last one that matches, as a scan of every person from the last would find."""
-    tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in m.name.split()]
-    while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
-        tokens.pop()
-    tokens[-1] = tokens[-1].rstrip(",")  # "Timken, Jr." leaves "Timken,"
-    m.name = " ".join(tokens)
-    cut = len(tokens) - 1
-    while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:
-        cut -= 1
-    surname = " ".join(tokens[cut:])
-    key, fore = surname_key(tokens[-1]), " ".join(tokens[:cut])
+    m.name, surname, key, fore, single = _name_parts(m.name)
     found = -1
     # the same surname with compatible given names (the persons of that surname key, from the last)
     for i in reversed(index.get(key, ())):
-        if _compatible(persons[i].forename, fore):
+        if not fore or _compatible(persons[i].forename, fore):  # ('' fits all)
             found = i
             break
     # or a lone East Asian family name written first (any person after the one found above)
-    if len(tokens) == 1:
+    if single:
         east = _east()
         m_east = m.country in east
         for i in range(len(persons) - 1, found, -1):
