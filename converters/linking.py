@@ -238,8 +238,9 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
-    """'Ryan C. Crocker' to 'ryan-c-crocker'."""
+    """'Ryan C. Crocker' to 'ryan-c-crocker' (cached per process: names recur across cables)."""
     return _NOT_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
 
 

@@ -533,16 +533,17 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
 
 def _link(persons: list[Person], cable: Cable) -> None:
     """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking)."""
+    year = cable.created[:4] if cable.created else None
+    date = cable.created[:10] if cable.created else None
+    station, ref_id = cable.station, cable.reference_id
     for p in persons:
         if p.extra.get("_unresolved"):
-            p.extra = {"id": linking.person_id(p.name, p.surname, "", cable.reference_id, None, None)}
+            p.extra = {"id": linking.person_id(p.name, p.surname, "", ref_id, None, None)}
             continue
         forename = p.forename
-        year = cable.created[:4] if cable.created else None
-        date = cable.created[:10] if cable.created else None
         pocom = None
         if p.country in ("US", ""):
-            pocom = linking.link_pocom(p.surname, forename, p.role, cable.station, date)
+            pocom = linking.link_pocom(p.surname, forename, p.role, station, date)
             if pocom and not forename:
                 p.name = pocom["name"]
         wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year)
@@ -553,7 +554,7 @@ def _link(persons: list[Person], cable: Cable) -> None:
         if wikidata is None and pocom:
             wikidata = linking.pocom_wikidata(pocom["pocom"], p.surname, year)
         p.extra = {k: v for k, v in p.extra.items() if not k.startswith("_")}
-        p.extra["id"] = linking.person_id(p.name, p.surname, p.country, cable.reference_id, wikidata, pocom)
+        p.extra["id"] = linking.person_id(p.name, p.surname, p.country, ref_id, wikidata, pocom)
         if pocom:
             p.extra["pocom"] = pocom
         if wikidata:
