@@ -184,6 +184,7 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
             have = lookup.setdefault(variant, [])
             have.extend(i for i in ids if i not in have)
     by_para: dict[int, list[tuple[int, int]]] | None = None
+    places: dict[int, list[tuple[int, int]]] | None = None  # (paragraph, start) of the mentions by person
     # an ASCII key can be the lower case of a word only if it occurs in the lower-cased text
     ascii_keys = all(k.isascii() for k in lookup)
     for seg in segs:
@@ -227,13 +228,21 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
                 continue
             target = cands[0]
             if len(cands) > 1:
-                before = [(m.paragraph, m.start, m.person) for m in mentions
-                          if m.person in cands and (m.paragraph, m.start) < (para, start)]
+                # the person of the last mention before this word: `max((m.paragraph, m.start, m.person) for m
+                # in mentions if m.person in cands and (m.paragraph, m.start) < (para, start))`
+                if places is None:
+                    places = {}
+                    for m in mentions:
+                        places.setdefault(m.person, []).append((m.paragraph, m.start))
+                here = (para, start)
+                before = [(*place, i) for i in cands for place in places.get(i, ()) if place < here]
                 target = max(before)[2] if before else cands[0]
             m = Mention(para, start, start + len(word), word, persons[target].name, kind="surname",
                         person=target)
             persons[target].mentions.append(m)
             mentions.append(m)
+            if places is not None:
+                places.setdefault(target, []).append((para, start))
 
 
 _UNRESOLVED = {"Ambassador": "Ambassador", "Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge",
