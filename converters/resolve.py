@@ -165,14 +165,18 @@ def _caps_words(text: str, lower: str, lookup: dict[str, list[int]]) -> list[tup
 def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
     east = _east()
+    # the names a later mention can use, each with its persons in order: the surname and, for East Asian and
+    # patronymic names, the first given name
     keys: dict[str, list[int]] = {}
     for i, p in enumerate(persons):
-        names = {p.surname}
-        if p.forename and (p.country in east or _PATRONYMIC.search(p.surname)):
-            names.add(p.forename.split()[0])
-        for n in names:
-            if len(surname_key(n)) >= 3:
-                keys.setdefault(n, []).append(i)
+        surname = p.surname
+        if len(surname_key(surname)) >= 3:
+            keys.setdefault(surname, []).append(i)
+        fore = p.forename
+        if fore and (p.country in east or _PATRONYMIC.search(surname)):
+            first = fore.split()[0]
+            if first != surname and len(surname_key(first)) >= 3:
+                keys.setdefault(first, []).append(i)
     if not keys:
         return
     lookup: dict[str, list[int]] = {}
@@ -181,8 +185,11 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
         variants, forms = _surname_forms(k)
         cased |= forms
         for variant in variants:
-            have = lookup.setdefault(variant, [])
-            have.extend(i for i in ids if i not in have)
+            have = lookup.get(variant)
+            if have is None:
+                lookup[variant] = ids[:]
+            else:
+                have.extend(i for i in ids if i not in have)
     by_para: dict[int, list[tuple[int, int]]] | None = None
     places: dict[int, list[tuple[int, int]]] | None = None  # (paragraph, start) of the mentions by person
     # an ASCII key can be the lower case of a word only if it occurs in the lower-cased text
