@@ -12,6 +12,7 @@ Pure functions over the package tables of converters/people_data/. The rules (do
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Any
 
@@ -73,14 +74,31 @@ def _active(row: dict[str, str], date: str) -> bool:
 
 def chief_of_mission(station: str | None, created: str | None) -> dict[str, str] | None:
     """The US chief of mission in the station's country at the cable's date (POCOM), ambassadors first."""
-    return _chief(station, created[:10] if created else None)
-
-
-@lru_cache(maxsize=4096)
-def _chief(station: str | None, date: str | None) -> dict[str, str] | None:
     country = host_country(station)
+    date = created[:10] if created else None
     if not country or country == "US" or not date:
         return None
+    # The answer depends only on which appointments of the country are active at the date, and that set is fixed
+    # by the number of appointments started by then and the number ended before it: cached by those two counts
+    # (bounded by the size of the table), since nearly every cable has a date of its own.
+    starts, ends = _chief_bounds(country)
+    key = (country, bisect_right(starts, date), bisect_left(ends, date))
+    if key not in _CHIEFS:
+        _CHIEFS[key] = _chief(country, date)
+    return _CHIEFS[key]
+
+
+_CHIEFS: dict[tuple[str, int, int], dict[str, str] | None] = {}
+
+
+@cache
+def _chief_bounds(country: str) -> tuple[list[str], list[str]]:
+    """The start dates and the end dates ('9999' when open) of the country's POCOM appointments, each sorted."""
+    rows = chiefs_by_country().get(country, [])
+    return sorted(r["started"] for r in rows), sorted(r["ended"] or "9999" for r in rows)
+
+
+def _chief(country: str, date: str) -> dict[str, str] | None:
     rows = [r for r in chiefs_by_country().get(country, []) if _active(r, date)]
     rows.sort(key=lambda r: (not r["role"].startswith("ambassador"), bool(not r["ended"]), r["started"]), reverse=False)
     rows = [r for r in rows if r["ended"] or r["started"] >= rows[0]["started"]]

@@ -538,10 +538,12 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     _role_references(segs, persons, mentions)
     east = _east()
     family = _east_family_names()
+    given = forenames()
     for p in persons:
         parts = p.name.split()
-        if p.forename and not _INITIAL_DOT.search(p.name) and (
-                p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in forenames())):
+        # (the country and name-table tests first: they are cheap and rarely pass)
+        if (p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in given)) and \
+                p.forename and not _INITIAL_DOT.search(p.name):
             p.surname = parts[0]
     _link(persons, cable)
     return persons, mentions
