@@ -115,6 +115,7 @@ def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
     return None
 
 
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'-]{2,}\b")
 _MIXED_SIGNER = re.compile(r"(?:^|\n|\s{2,})([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*$")
 
 
@@ -126,7 +127,7 @@ def signer_mention(cable: Cable) -> Mention | None:
     if not signer or not linking.known_signer(signer):
         tail = cable.body.rstrip()[-200:]
         mixed = _MIXED_SIGNER.search(tail)
-        words = ([mixed.group(1)] if mixed else []) + re.findall(r"\b[A-Z][A-Z'-]{2,}\b", tail)[::-1][:6]
+        words = ([mixed.group(1)] if mixed else []) + _CAPS_WORD.findall(tail)[::-1][:6]
         signer = next((w for w in words if linking.known_signer(w, cable.station)), signer)
     if not signer or len(signer) < 3:
         return None

@@ -117,6 +117,7 @@ def _by_year(value: str | dict[str, str], created: str | None) -> str:
     return value.get(year) or ""
 
 
+@lru_cache(maxsize=65536)
 def known_signer(signer: str, station: str | None = None) -> bool:
     """True when a signer surname is in the signers table or is the surname of a chief of mission.
 
@@ -129,14 +130,15 @@ def known_signer(signer: str, station: str | None = None) -> bool:
 
 def signer_full_name(signer: str, station: str | None, created: str | None) -> str | None:
     """The full name of a signer: the signers table for that post, else the chief of mission of that surname."""
-    by_post = {post: _by_year(value, created) for post, value in signers().get(signer.upper(), {}).items()}
-    name = by_post.get(station or "")
+    by_post = signers().get(signer.upper(), {})
+    here = by_post.get(station or "")
+    name = _by_year(here, created) if here is not None else None
     if name:
         return name
     chief = chief_of_mission(station, created)
     if chief and surname_key(chief["surname"]) == surname_key(signer):
         return chief["name"]
-    names = {n for n in by_post.values() if n}
+    names = {n for n in (_by_year(value, created) for value in by_post.values()) if n}
     return names.pop() if len(names) == 1 else None
 
 
