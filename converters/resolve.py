@@ -364,26 +364,37 @@ def _designation_words() -> dict[str, str]:
 
 
 @cache
-def _designation_word_set() -> frozenset[str]:
-    """The keys of _designation_words(), to intersect with a segment's capitalised words."""
-    return frozenset(_designation_words())
-
-
-def _designation_search(seg: Segment) -> list[str]:
-    """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
-    its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
+def _designation_tables() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The keys of _designation_words() as a set (to intersect with a segment's capitalised words) and as a tuple
+    (for str.endswith), and every word to search, sorted."""
     words = _designation_words()
-    text = seg.text
-    opening = tuple(words)
+    return frozenset(words), tuple(words), tuple(sorted(set(words.values())))
+
+
+def _after_apostrophe(text: str, words: tuple[str, ...]) -> bool:
+    """True when one of the words ends right before an apostrophe of the text."""
     i = text.find("'")
     while i >= 0:
-        if text.endswith(opening, 0, i):
-            return sorted(set(words.values()))
+        if text.endswith(words, 0, i):
+            return True
         i = text.find("'", i + 1)
-    return sorted({words[w] for w in seg.capwords & _designation_word_set()})
+    return False
 
 
-def _designation_matches(pattern: re.Pattern, text: str, heads: list[str]):
+def _designation_search(seg: Segment) -> tuple[str, ...]:
+    """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
+    its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
+    word_set, opening, every = _designation_tables()
+    present = seg.capwords & word_set
+    if _after_apostrophe(seg.text, opening):
+        return every
+    if not present:
+        return ()
+    words = _designation_words()
+    return tuple(sorted({words[w] for w in present}))
+
+
+def _designation_matches(pattern: re.Pattern, text: str, heads: tuple[str, ...]):
     """`pattern.finditer(text)` for people.patterns()["designation"] (mixed case), tried only where a match can
     start: at a designation word (`heads`, from _designation_search) or at the `the`/`The` and white space right
     before it. The same matches: the pattern matches nowhere else, and the candidates are tried in text order,
@@ -410,6 +421,10 @@ def _designation_matches(pattern: re.Pattern, text: str, heads: list[str]):
             yield match
 
 
+_AFTER_NAME = re.compile(r"[A-Z][\w.'-]*\s+$")  # a bare role word right after a capitalised word ...
+_AFTER_STOP = re.compile(r"[.:;]\s+\S+\s+$")  # ... that is not the first word of a sentence
+
+
 def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                   index: dict[str, list[int]], context: dict) -> None:
     labels = _designation_labels()
@@ -428,7 +443,7 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
             phrase = " ".join(match["d"].split())
             if not phrase.lower().startswith("the "):
                 before = text[max(0, match.start() - 30):match.start()]
-                if caps or re.search(r"[A-Z][\w.'-]*\s+$", before) and not re.search(r"[.:;]\s+\S+\s+$", before):
+                if caps or _AFTER_NAME.search(before) and not _AFTER_STOP.search(before):
                     continue
             key = phrase if phrase.lower().startswith("the ") else "the " + phrase
             label = labels.get(key.lower())
