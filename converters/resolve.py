@@ -122,16 +122,17 @@ def _add(persons: list[Person], index: dict[str, list[int]], person: Person) -> 
 
 
 @lru_cache(maxsize=65536)
-def _surname_forms(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """How a later mention can write a surname (or East Asian/patronymic given name) of a person: the lower-case
-    keys it is looked up by (the name, and without a leading `al-`/`el-`), and the spellings a capitalised word of
-    mixed-case text can have (each key capitalised, in capitals and title case; the name with and without the
-    particle). Per name, once per process (bounded: the names of the persons found)."""
+def _surname_forms(name: str) -> tuple[bool, bool, tuple[str, ...], frozenset[str]]:
+    """How a later mention can write a surname (or East Asian/patronymic given name) of a person: whether it is
+    long enough to look for (a surname_key of three letters or more), whether it is patronymic (`bin Zayed`), the
+    lower-case keys it is looked up by (the name, and without a leading `al-`/`el-`), and the spellings a
+    capitalised word of mixed-case text can have (each key capitalised, in capitals and title case; the name with
+    and without the particle). Per name, once per process (bounded: the names of the persons found)."""
     lower = name.lower()
     variants = tuple(dict.fromkeys((lower, _PARTICLE.sub("", lower))))
     cased = {form for v in variants for form in (v.capitalize(), v.upper(), v.title())}
     cased |= {name, _PARTICLE.sub("", name)}
-    return variants, frozenset(cased)
+    return len(surname_key(name)) >= 3, bool(_PATRONYMIC.search(name)), variants, frozenset(cased)
 
 
 def _caps_words(text: str, lower: str, lookup: dict[str, list[int]]) -> list[tuple[int, str]] | None:
@@ -170,19 +171,21 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
     keys: dict[str, list[int]] = {}
     for i, p in enumerate(persons):
         surname = p.surname
-        if len(surname_key(surname)) >= 3:
+        long_enough, patronymic, _, _ = _surname_forms(surname)
+        if long_enough:
             keys.setdefault(surname, []).append(i)
-        fore = p.forename
-        if fore and (p.country in east or _PATRONYMIC.search(surname)):
-            first = fore.split()[0]
-            if first != surname and len(surname_key(first)) >= 3:
-                keys.setdefault(first, []).append(i)
+        if p.country in east or patronymic:
+            fore = p.forename
+            if fore:
+                first = fore.split()[0]
+                if first != surname and _surname_forms(first)[0]:
+                    keys.setdefault(first, []).append(i)
     if not keys:
         return
     lookup: dict[str, list[int]] = {}
     cased: set[str] = set()
     for k, ids in keys.items():
-        variants, forms = _surname_forms(k)
+        _, _, variants, forms = _surname_forms(k)
         cased |= forms
         for variant in variants:
             have = lookup.get(variant)
@@ -244,8 +247,7 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
                 here = (para, start)
                 before = [(*place, i) for i in cands for place in places.get(i, ()) if place < here]
                 target = max(before)[2] if before else cands[0]
-            m = Mention(para, start, start + len(word), word, persons[target].name, kind="surname",
-                        person=target)
+            m = Mention(para, start, start + len(word), word, persons[target].name, "", "", 0, "surname", target)
             persons[target].mentions.append(m)
             mentions.append(m)
             if places is not None:
