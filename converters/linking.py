@@ -270,6 +270,13 @@ def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict
         return wikidata["qid"]
     if pocom:
         return "pocom-" + pocom["pocom"]
+    return _name_id(name, country) or f"{ref_id}-{slugify(name)}"
+
+
+@lru_cache(maxsize=65536)
+def _name_id(name: str, country: str) -> str | None:
+    """`<country>-<full-name-slug>` when the country and a full name (not an initial first) are known, else None.
+    Cached per process (names and countries recur across cables)."""
     if country and len(name.split()) >= 2 and not _INITIAL.search(name.split()[0]):
         return f"{country.lower()}-{slugify(name)}"
-    return f"{ref_id}-{slugify(name)}"
+    return None
