@@ -529,9 +529,10 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
         text = seg.text
         if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
             mentions += titled_mentions(seg.number, text, seg.caps)
-    for m in mentions:
-        if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
-            m.country = host
+    if host and host != "US":
+        for m in mentions:
+            if not m.country and m.role and m.strength == 0 and m.kind == "titled":
+                m.country = host
     special = [m for m in (classified_by_mention(cable, segs[0].text), signer_mention(cable)) if m]
     special += tag_mentions(cable) + routing_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
@@ -545,9 +546,9 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     mentions.sort(key=lambda m: (m.paragraph, m.start))
     persons: list[Person] = []
     index: dict[str, list[int]] = {}
-    for m in special + mentions:
-        _merge(persons, index, m)
     mentions = special + mentions
+    for m in mentions:
+        _merge(persons, index, m)
     context = {"chief": linking.chief_of_mission(cable.station, cable.created)}
     _designations(segs, cable, persons, mentions, index, context)
     _surname_mentions(segs, persons, mentions)
