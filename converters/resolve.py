@@ -283,6 +283,7 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
     needles: frozenset[str] = frozenset().union(*(_role_needles(r) for _, r in roles))
     if not needles:
         return
+    ends = tuple(needles)
     for seg in segs:
         if seg.caps:
             continue
@@ -290,7 +291,7 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
         # A reference ends with a role word preceded by white space and followed by no letter, digit or hyphen:
         # a capitalised word of the text (CAPWORD_RE), unless an apostrophe and letters follow it (`Minister'x`,
         # one capitalised word). The same segments as `any(n in text for n in needles)` gave a reference in.
-        if needles.isdisjoint(seg.capwords) and not ("'" in text and any(n + "'" in text for n in needles)):
+        if needles.isdisjoint(seg.capwords) and not _after_apostrophe(text, ends):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
