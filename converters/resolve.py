@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from converters import linking
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
@@ -26,6 +27,7 @@ from converters.record import Cable
 from converters.scan import Segment, scan
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
+_PLACE = attrgetter("paragraph", "start")  # a mention's place: (paragraph, start)
 _PATRONYMIC = re.compile(r"\b(?:bin|ibn|bint)\b")
 _INITIAL_DOT = re.compile(r"[A-Z]\.")
 
@@ -99,7 +101,7 @@ def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> in
                 break
     if found >= 0:
         p = persons[found]
-        if len(fore) > len(p.forename):
+        if fore and len(fore) > len(p.forename):  # (no given name is never longer)
             p.name = m.name
         if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
             p.role, p.extra["_role_kind"] = m.role, m.kind
@@ -544,7 +546,7 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     for seg in segs:
         if not seg.caps:
             mentions += untitled_mentions(seg, known, spans.get(seg.number, []))
-    mentions.sort(key=lambda m: (m.paragraph, m.start))
+    mentions.sort(key=_PLACE)
     persons: list[Person] = []
     index: dict[str, list[int]] = {}
     mentions = special + mentions
