@@ -27,15 +27,17 @@ def tag_mentions(cable: Cable) -> list[Mention]:
     given = forenames()
     tags = match.group(1)
     tokens = list(_TAG_TOKEN.finditer(tags))
-    for first_tok, second_tok in zip(tokens, tokens[1:], strict=False):
-        surname, first = first_tok.group(0).strip("()"), second_tok.group(0).strip("()")
+    words = [t.group(0) for t in tokens]
+    names = [w.strip("()") for w in words]
+    for k in range(len(tokens) - 1):
+        surname, first = names[k], names[k + 1]
         if len(surname) < 3 or len(first) < 3:
             continue
         # (the name tests before the separator test: cheaper, and they fail for most pairs of tags)
-        bracketed = first_tok.group(0).startswith("(") and second_tok.group(0).endswith(")")
+        bracketed = words[k].startswith("(") and words[k + 1].endswith(")")
         if not (bracketed or (first.title() in given and len(surname) >= 4 and surname.isupper())):
             continue
-        between = tags[first_tok.end():second_tok.start()]
+        between = tags[tokens[k].end():tokens[k + 1].start()]
         if not _SEPARATOR.fullmatch(between):
             continue
         name = f"{first.title()} {surname.title()}"
