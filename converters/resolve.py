@@ -351,8 +351,9 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], index: 
     return found
 
 
-# a paragraph without any of these words has no role designation (one search instead of a test per word)
-_DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secretary|SECRETARY|CDA|Consul|CONSUL|CG")
+# an all-caps paragraph without any of these words is not searched for role designations
+_HINT_WORDS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
+               "CONSUL", "CG")
 
 
 @cache
@@ -399,6 +400,47 @@ def _designation_search(seg: Segment) -> tuple[str, ...]:
     return tuple(sorted({words[w] for w in present}))
 
 
+@cache
+def _caps_designation_heads() -> tuple[str, ...] | None:
+    """The words to search, in lower case, for the role designations of all-caps text (see
+    _caps_designation_matches); None when a designation of the lexicon does not open with `the`."""
+    phrases = [p.lower() for p in lexicon()["role_designations"]]
+    if not all(p.startswith("the ") for p in phrases):
+        return None
+    words = {p.removeprefix("the ").split()[0] for p in phrases}
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+def _caps_designation_matches(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)` for people.patterns()["designation_caps"] (case-insensitive; every designation
+    opens with `the`), tried only at a `the` followed by white space and a designation word, found in the lower
+    case of the text. The same matches when the text is ASCII (its lower case then has the same length and
+    matches the pattern where the text does); otherwise finditer itself."""
+    heads = _caps_designation_heads()
+    if heads is None or not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    lower = text.lower()
+    starts = set()
+    for head in heads:
+        i = lower.find(head)
+        while i >= 0:
+            j = i
+            while j and lower[j - 1].isspace():
+                j -= 1
+            if j < i and j >= 3 and lower[j - 3:j] == "the":
+                starts.add(j - 3)
+            i = lower.find(head, i + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            pos = match.end()
+            yield match
+
+
 def _designation_matches(pattern: re.Pattern, text: str, heads: tuple[str, ...]):
     """`pattern.finditer(text)` for people.patterns()["designation"] (mixed case), tried only where a match can
     start: at a designation word (`heads`, from _designation_search) or at the `the`/`The` and white space right
@@ -436,9 +478,9 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
         if caps:
-            if not _DESIGNATION_HINTS.search(text):
+            if not any(word in text for word in _HINT_WORDS):  # (str.find outruns one regex search for all)
                 continue
-            matches = patterns()["designation_caps"].finditer(text)
+            matches = _caps_designation_matches(patterns()["designation_caps"], text)
         else:  # (no hint test: the matches are found from the designation words)
             heads = _designation_search(seg)
             if not heads:
