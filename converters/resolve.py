@@ -213,7 +213,7 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
             words = seg.capwords & cased
             if not words:
                 continue
-            found = seg.occurrences(words)
+            found = seg.positions(next(iter(words))) if len(words) == 1 else seg.occurrences(words)
         if not found:
             continue
         if by_para is None:  # the spans of the mentions found before this step, sorted (built once)
@@ -226,15 +226,16 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
         # a word is inside a span found before when the largest end among the spans starting at or before it lies
         # beyond it (`any(s <= start < e for s, e in taken)`): the words come in text order, so one sweep
         taken = by_para.get(para, ())
-        j, reach = 0, -1
+        j, reach, count = 0, -1, len(taken)
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
             cands = lookup.get(word.lower())
             if not cands or (not caps and not word[0].isupper()):
                 continue
-            while j < len(taken) and taken[j][0] <= start:
-                reach = max(reach, taken[j][1])
+            while j < count and taken[j][0] <= start:
+                if taken[j][1] > reach:
+                    reach = taken[j][1]
                 j += 1
             if reach > start:
                 continue
