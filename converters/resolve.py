@@ -505,28 +505,25 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
             mentions.append(m)
 
 
-@lru_cache(maxsize=256)
-def _leaders_in(year: int) -> dict[str, str]:
-    """The words that can name an office holder by surname alone in a cable of that year, with the country the
-    mention takes ('' when the active rows disagree): the surnames of leader_surnames() of at least four letters,
-    neither a stopword nor a given name, with at most two rows, one of them in office within six years before
-    (one after) the year. One table per year (bounded: a few dozen years in the corpus)."""
+@cache
+def _leader_words() -> frozenset[str]:
+    """The surnames of leader_surnames() that can name an office holder by surname alone whatever the date: at
+    least four letters, neither a stopword nor a given name, at most two rows."""
     stop = _stop()
     given = forenames()
-    out: dict[str, str] = {}
-    for word, rows in leader_surnames().items():
-        if len(word) < 4 or word in stop or word in given or len(rows) > 2:
-            continue
-        countries = {r[0] for r in rows if r[1] - 6 <= year <= r[2] + 1}
-        if countries:
-            out[word] = countries.pop() if len(countries) == 1 else ""
-    return out
+    return frozenset(word for word, rows in leader_surnames().items()
+                     if len(word) >= 4 and word not in stop and word not in given and len(rows) <= 2)
 
 
-@lru_cache(maxsize=256)
-def _leader_words(year: int) -> frozenset[str]:
-    """The keys of _leaders_in(year), as a set to intersect with a segment's capitalised words."""
-    return frozenset(_leaders_in(year))
+@lru_cache(maxsize=65536)
+def _leader_country(word: str, year: int) -> str | None:
+    """For a word of _leader_words() in a cable of that year: None when none of its rows was in office within six
+    years before (one after) the year, else the country the mention takes ('' when the active rows disagree).
+    Cached per process (bounded: the leaders' surnames found in the text, by year)."""
+    countries = {r[0] for r in leader_surnames()[word] if r[1] - 6 <= year <= r[2] + 1}
+    if not countries:
+        return None
+    return countries.pop() if len(countries) == 1 else ""
 
 
 def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
@@ -537,15 +534,14 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
     year = linking.year_of(cable.created)
     if year is None:
         return
-    leaders = _leaders_in(year)
-    qualified = _leader_words(year)
+    qualified = _leader_words()
     known: set[str] | None = None
     by_para: dict[int, list[tuple[int, int]]] = {}
     for seg in segs:
         if seg.caps:
             continue
         # the words that can qualify whatever the text around them, then their occurrences in text order
-        words = seg.capwords & qualified
+        words = {w for w in seg.capwords & qualified if _leader_country(w, year) is not None}
         if not words:
             continue
         if known is None:  # (built once, for the first segment with a candidate)
@@ -559,7 +555,7 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
                 continue
             if f" {word.lower()} " in text or any(s <= start < e for s, e in taken):
                 continue
-            m = Mention(para, start, start + len(word), word, word, "", leaders[word], 1, "leader")
+            m = Mention(para, start, start + len(word), word, word, "", _leader_country(word, year), 1, "leader")
             _merge(persons, index, m)
             mentions.append(m)
             known.add(surname_key(word))
