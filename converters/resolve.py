@@ -86,12 +86,17 @@ def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> in
     m.name, surname, key, fore, single = _name_parts(m.name)
     found = -1
     # the same surname with compatible given names (the persons of that surname key, from the last)
-    for i in reversed(index.get(key, ())):
-        if not fore or _compatible(persons[i].forename, fore):  # ('' fits all)
-            found = i
-            break
+    same = index.get(key)
+    if same:
+        if not fore:  # ('' fits all)
+            found = same[-1]
+        else:
+            for i in reversed(same):
+                if _compatible(persons[i].forename, fore):
+                    found = i
+                    break
     # or a lone East Asian family name written first (any person after the one found above)
-    if single:
+    if single and found < len(persons) - 1:
         east = _east()
         m_east = m.country in east
         for i in range(len(persons) - 1, found, -1):
