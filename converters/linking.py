@@ -99,6 +99,7 @@ def _chief_bounds(country: str) -> tuple[list[str], list[str]]:
 
 
 def _chief(country: str, date: str) -> dict[str, str] | None:
+    """The chief of mission of chief_of_mission(), computed from the appointments active at the date."""
     rows = [r for r in chiefs_by_country().get(country, []) if _active(r, date)]
     rows.sort(key=lambda r: (not r["role"].startswith("ambassador"), bool(not r["ended"]), r["started"]), reverse=False)
     rows = [r for r in rows if r["ended"] or r["started"] >= rows[0]["started"]]

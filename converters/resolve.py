@@ -106,7 +106,7 @@ def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> in
                 break
     if found >= 0:
         p = persons[found]
-        if fore and len(fore) > len(p.forename):  # (no given name is never longer)
+        if fore and len(fore) > len(p.forename):  # (an empty given name is never the longer)
             p.name = m.name
         if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
             p.role, p.extra["_role_kind"] = m.role, m.kind
@@ -281,7 +281,7 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
 @lru_cache(maxsize=16384)
 def _role_needles(role: str) -> frozenset[str]:
     """The role words (capitalised, as _ROLE_REFERENCE writes them) a role in lower case ends with: a reference
-    to its holder ends with one of them. Per role, once per process (bounded: the roles of the lexicon's forms)."""
+    to its holder ends with one of them. Per role, once per process (a bounded cache of the roles met)."""
     return frozenset(head.capitalize() for head in _ROLE_HEADS if role.endswith(head))
 
 
