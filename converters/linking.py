@@ -183,9 +183,16 @@ def _given_match(forename: str, names: list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
 def link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
     """A Wikidata link for a person, or None: surname (or skeleton) + country + dates + (office or given name)."""
+    if skeleton(surname) not in wikidata_by_surname():  # (no candidate: most surnames; nothing to cache)
+        return None
+    return _link_wikidata(surname, forename, role, country, created)
+
+
+@lru_cache(maxsize=65536)
+def _link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
+    """link_wikidata() for a surname with candidates in the Wikidata table (cached per process)."""
     year = year_of(created)
     if year is None or not surname or not country:
         return None
