@@ -9,7 +9,8 @@ of `repeat`), each on freshly scanned segments:
 - find_persons: scan, then find_persons.
 The difference is the cost of the rest of find_persons: the frame mentions (TAGS, routing, Classified By, signer),
 resolution (_merge, designations, surname-only mentions, office holders, role references), linking and the glue.
-Run it with PYTHONPATH pointing at another checkout to compare two versions on the same machine.
+Run it with PYTHONPATH pointing at another checkout to compare two versions on the same machine. Later passes
+find the per-process caches (names, links) filled by the earlier ones; `--repeat 1` times one cold pass.
 """
 
 from __future__ import annotations
