@@ -376,11 +376,13 @@ def _designation_words() -> dict[str, str]:
 
 
 @cache
-def _designation_tables() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+def _designation_tables() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool]:
     """The keys of _designation_words() as a set (to intersect with a segment's capitalised words) and as a tuple
-    (for str.endswith), and every word to search, sorted."""
+    (for str.endswith), every word to search, sorted, and whether all the words are made of ASCII letters and
+    hyphens (else the capitalised words cannot tell where one occurs, and every word is searched)."""
     words = _designation_words()
-    return frozenset(words), tuple(words), tuple(sorted(set(words.values())))
+    plain = all(re.fullmatch(r"[A-Za-z-]+", w) for w in words)
+    return frozenset(words), tuple(words), tuple(sorted(set(words.values()))), plain
 
 
 def _after_apostrophe(text: str, words: tuple[str, ...]) -> bool:
@@ -396,9 +398,9 @@ def _after_apostrophe(text: str, words: tuple[str, ...]) -> bool:
 def _designation_search(seg: Segment) -> tuple[str, ...]:
     """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
     its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
-    word_set, opening, every = _designation_tables()
+    word_set, opening, every, plain = _designation_tables()
     present = seg.capwords & word_set
-    if _after_apostrophe(seg.text, opening):
+    if not plain or _after_apostrophe(seg.text, opening):
         return every
     if not present:
         return ()
