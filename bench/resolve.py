@@ -11,6 +11,10 @@ The difference is the cost of the rest of find_persons: the frame mentions (TAGS
 resolution (_merge, designations, surname-only mentions, office holders, role references), linking and the glue.
 Run it with PYTHONPATH pointing at another checkout to compare two versions on the same machine. Later passes
 find the per-process caches (names, links) filled by the earlier ones; `--repeat 1` times one cold pass.
+
+`--check` instead compares, on every segment of the corpus, each search that resolve.py and frame_people.py run
+from candidate places with the plain pattern or loop it stands for (they rely on the shapes of CAPWORD_RE,
+WORD_RE and the designation patterns: run it after changing those).
 """
 
 from __future__ import annotations
@@ -66,11 +70,49 @@ def _persons(cables: list) -> float:
     return time.process_time() - t0
 
 
+def check(cables: list) -> int:
+    """Compare the candidate searches with the plain forms they replace on every segment; the number of mismatches."""
+    from converters import frame_people, linking, resolve
+    from converters.people import WORD_RE, patterns
+
+    def spans(matches) -> list:
+        return [(m.span(), m.groups()) for m in matches]
+
+    bad = 0
+    for cable in cables:
+        head = cable.body[:3000]
+        bad += spans(frame_people._ROUTING_OFFICER.finditer(head)) != spans(frame_people._routing_matches(head))
+        country = linking.host_country(cable.station)
+        if country and country != "US" and cable.created:
+            bad += linking.chief_of_mission(cable.station, cable.created) != linking._chief(country, cable.created[:10])
+        for seg in scan(cable):
+            text = seg.text
+            if seg.caps:
+                pattern = patterns()["designation_caps"]
+                bad += spans(pattern.finditer(text)) != spans(resolve._caps_designation_matches(pattern, text))
+                if text.isascii():
+                    words = [m.group() for m in WORD_RE.finditer(text)]
+                    lookup = {w.lower().removesuffix("'s"): [0] for w in words[::7]}
+                    plain = [(m.start(), m.group()) for m in WORD_RE.finditer(text)
+                             if m.group().lower().removesuffix("'s") in lookup]
+                    found = resolve._caps_words(text, text.lower(), lookup)
+                    bad += found is not None and found != plain
+                continue
+            pattern = patterns()["designation"]
+            found = resolve._designation_matches(pattern, text, resolve._designation_search(seg))
+            bad += spans(pattern.finditer(text)) != spans(found)
+            for match in resolve._ROLE_REFERENCE.finditer(text):  # the role-reference test lets the segment pass
+                needles = frozenset([match["r"].split()[-1]])
+                bad += needles.isdisjoint(seg.capwords) and not resolve._after_apostrophe(text, tuple(needles))
+    return bad
+
+
 def main() -> None:
-    """Time both passes, print ms/cable of each (best pass) and of their difference."""
+    """Time both passes, print ms/cable of each (best pass) and of their difference (or run the check)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--check", action="store_true", help="compare the candidate searches with their plain forms")
     args = parser.parse_args()
     cables = []
     for raw in (raw for path in iter_files(args.paths) for raw in read(path)):
@@ -78,6 +120,9 @@ def main() -> None:
             cables.append(parse(raw))
         except UnreadableCable:
             continue
+    if args.check:
+        print(f"cables {len(cables)}: {check(cables)} mismatches")
+        return
     knowns = [_known(cable, scan(cable)) for cable in cables]
     finders, persons = [], []
     for _ in range(args.repeat):
