@@ -14,30 +14,61 @@ from converters.scan import is_caps
 _TAGS = re.compile(r"TAG(?<!\wTAG)S?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", re.DOTALL)
 
 
+_TAG_TOKEN = re.compile(r"\(?[A-Z][A-Za-z'-]+\)?")
+_SEPARATOR = re.compile(r"[\s,]*")
+
+
 def tag_mentions(cable: Cable) -> list[Mention]:
     """Persons in TAGS: 'OVIP (RICE, CONDOLEEZZA)', 'CLINTON, HILLARY' or 'OVIP BIDEN JOSEPH'."""
-    match = _TAGS.search(cable.body[:6000])
+    match = _TAGS.search(cable.body, 0, 6000)  # (as searching cable.body[:6000])
     if not match:
         return []
     out = []
     given = forenames()
-    tokens = list(re.finditer(r"\(?[A-Z][A-Za-z'-]+\)?", match.group(1)))
-    for first_tok, second_tok in zip(tokens, tokens[1:], strict=False):
-        surname, first = first_tok.group(0).strip("()"), second_tok.group(0).strip("()")
-        between = match.group(1)[first_tok.end():second_tok.start()]
-        bracketed = first_tok.group(0).startswith("(") and second_tok.group(0).endswith(")")
-        if len(surname) < 3 or len(first) < 3 or not re.fullmatch(r"[\s,]*", between):
+    tags = match.group(1)
+    tokens = list(_TAG_TOKEN.finditer(tags))
+    words = [t.group(0) for t in tokens]
+    names = [w.strip("()") for w in words]
+    for k in range(len(tokens) - 1):
+        surname, first = names[k], names[k + 1]
+        if len(surname) < 3 or len(first) < 3:
             continue
-        if bracketed or (first.title() in given and len(surname) >= 4 and surname.isupper()):
-            name = f"{first.title()} {surname.title()}"
-            text = f"{surname}, {first}" if "," in between else f"{surname} {first}"
-            out.append(Mention(0, -1, -1, text, name, "", "", 0, "tags"))
+        # (the name tests before the separator test: cheaper, and they fail for most pairs of tags)
+        bracketed = words[k].startswith("(") and words[k + 1].endswith(")")
+        if not (bracketed or (first.title() in given and len(surname) >= 4 and surname.isupper())):
+            continue
+        between = tags[tokens[k].end():tokens[k + 1].start()]
+        if not _SEPARATOR.fullmatch(between):
+            continue
+        name = f"{first.title()} {surname.title()}"
+        text = f"{surname}, {first}" if "," in between else f"{surname} {first}"
+        out.append(Mention(0, -1, -1, text, name, "", "", 0, "tags"))
     return out
 
 
 # `\b[A-Z]{1,5}/...` spelled to open with a character set (as people.CAPWORD_RE): the same matches, found faster
 _ROUTING_OFFICER = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{0,4}/[A-Z]{1,6}(?:/[A-Z]{1,6})?\s+"
                               r"([A-Z])([A-Z]{3,}(?:-[A-Z]{2,})?)\b")
+
+
+def _routing_matches(head: str):
+    """`_ROUTING_OFFICER.finditer(head)`, tried only where a match can start: at the first letter of the run of
+    one to five capitals before a slash (the start must follow no word character, so it opens the run). The same
+    matches: the pattern matches nowhere else, and the candidates are tried in text order, each from the end of
+    the previous match."""
+    pos = 0
+    find = head.find
+    slash = find("/")
+    while slash >= 0:
+        start = slash
+        while start > slash - 5 and start and "A" <= head[start - 1] <= "Z":
+            start -= 1
+        if start < slash and start >= pos:
+            match = _ROUTING_OFFICER.match(head, start)
+            if match:
+                pos = match.end()
+                yield match
+        slash = find("/", max(slash + 1, pos))
 
 
 def routing_mentions(cable: Cable) -> list[Mention]:
@@ -48,7 +79,7 @@ def routing_mentions(cable: Cable) -> list[Mention]:
     out = []
     english = english_words()
     places = place_names()
-    for match in _ROUTING_OFFICER.finditer(head):
+    for match in _routing_matches(head):
         token = match.group(1) + match.group(2)
         title = token.title()
         if token in FUNCTION_CAPS or token.lower() in english or title in places or title in forenames():
@@ -86,6 +117,7 @@ def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
     return None
 
 
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'-]{2,}\b")
 _MIXED_SIGNER = re.compile(r"(?:^|\n|\s{2,})([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*$")
 
 
@@ -97,7 +129,7 @@ def signer_mention(cable: Cable) -> Mention | None:
     if not signer or not linking.known_signer(signer):
         tail = cable.body.rstrip()[-200:]
         mixed = _MIXED_SIGNER.search(tail)
-        words = ([mixed.group(1)] if mixed else []) + re.findall(r"\b[A-Z][A-Z'-]{2,}\b", tail)[::-1][:6]
+        words = ([mixed.group(1)] if mixed else []) + _CAPS_WORD.findall(tail)[::-1][:6]
         signer = next((w for w in words if linking.known_signer(w, cable.station)), signer)
     if not signer or len(signer) < 3:
         return None

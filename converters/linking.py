@@ -12,6 +12,7 @@ Pure functions over the package tables of converters/people_data/. The rules (do
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Any
 
@@ -73,14 +74,32 @@ def _active(row: dict[str, str], date: str) -> bool:
 
 def chief_of_mission(station: str | None, created: str | None) -> dict[str, str] | None:
     """The US chief of mission in the station's country at the cable's date (POCOM), ambassadors first."""
-    return _chief(station, created[:10] if created else None)
-
-
-@lru_cache(maxsize=4096)
-def _chief(station: str | None, date: str | None) -> dict[str, str] | None:
     country = host_country(station)
+    date = created[:10] if created else None
     if not country or country == "US" or not date:
         return None
+    # The answer depends only on which appointments of the country are active at the date, and that set is fixed
+    # by the number of appointments started by then and the number ended before it: cached by those two counts
+    # (bounded by the size of the table), since nearly every cable has a date of its own.
+    starts, ends = _chief_bounds(country)
+    key = (country, bisect_right(starts, date), bisect_left(ends, date))
+    if key not in _CHIEFS:
+        _CHIEFS[key] = _chief(country, date)
+    return _CHIEFS[key]
+
+
+_CHIEFS: dict[tuple[str, int, int], dict[str, str] | None] = {}
+
+
+@cache
+def _chief_bounds(country: str) -> tuple[list[str], list[str]]:
+    """The start dates and the end dates ('9999' when open) of the country's POCOM appointments, each sorted."""
+    rows = chiefs_by_country().get(country, [])
+    return sorted(r["started"] for r in rows), sorted(r["ended"] or "9999" for r in rows)
+
+
+def _chief(country: str, date: str) -> dict[str, str] | None:
+    """The chief of mission of chief_of_mission(), computed from the appointments active at the date."""
     rows = [r for r in chiefs_by_country().get(country, []) if _active(r, date)]
     rows.sort(key=lambda r: (not r["role"].startswith("ambassador"), bool(not r["ended"]), r["started"]), reverse=False)
     rows = [r for r in rows if r["ended"] or r["started"] >= rows[0]["started"]]
@@ -99,6 +118,7 @@ def _by_year(value: str | dict[str, str], created: str | None) -> str:
     return value.get(year) or ""
 
 
+@lru_cache(maxsize=65536)
 def known_signer(signer: str, station: str | None = None) -> bool:
     """True when a signer surname is in the signers table or is the surname of a chief of mission.
 
@@ -111,14 +131,15 @@ def known_signer(signer: str, station: str | None = None) -> bool:
 
 def signer_full_name(signer: str, station: str | None, created: str | None) -> str | None:
     """The full name of a signer: the signers table for that post, else the chief of mission of that surname."""
-    by_post = {post: _by_year(value, created) for post, value in signers().get(signer.upper(), {}).items()}
-    name = by_post.get(station or "")
+    by_post = signers().get(signer.upper(), {})
+    here = by_post.get(station or "")
+    name = _by_year(here, created) if here is not None else None
     if name:
         return name
     chief = chief_of_mission(station, created)
     if chief and surname_key(chief["surname"]) == surname_key(signer):
         return chief["name"]
-    names = {n for n in by_post.values() if n}
+    names = {n for n in (_by_year(value, created) for value in by_post.values()) if n}
     return names.pop() if len(names) == 1 else None
 
 
@@ -162,9 +183,16 @@ def _given_match(forename: str, names: list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
 def link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
     """A Wikidata link for a person, or None: surname (or skeleton) + country + dates + (office or given name)."""
+    if skeleton(surname) not in wikidata_by_surname():  # (no candidate: most surnames; nothing to cache)
+        return None
+    return _link_wikidata(surname, forename, role, country, created)
+
+
+@lru_cache(maxsize=65536)
+def _link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
+    """link_wikidata() for a surname with candidates in the Wikidata table (cached per process)."""
     year = year_of(created)
     if year is None or not surname or not country:
         return None
@@ -238,8 +266,9 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
-    """'Ryan C. Crocker' to 'ryan-c-crocker'."""
+    """'Ryan C. Crocker' to 'ryan-c-crocker' (cached per process: names recur across cables)."""
     return _NOT_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
 
 
@@ -249,6 +278,13 @@ def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict
         return wikidata["qid"]
     if pocom:
         return "pocom-" + pocom["pocom"]
+    return _name_id(name, country) or f"{ref_id}-{slugify(name)}"
+
+
+@lru_cache(maxsize=65536)
+def _name_id(name: str, country: str) -> str | None:
+    """`<country>-<full-name-slug>` when the country and a full name (not an initial first) are known, else None.
+    Cached per process (names and countries recur across cables)."""
     if country and len(name.split()) >= 2 and not _INITIAL.search(name.split()[0]):
         return f"{country.lower()}-{slugify(name)}"
-    return f"{ref_id}-{slugify(name)}"
+    return None

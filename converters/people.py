@@ -71,7 +71,10 @@ class Person:
 
 # ---------------------------------------------------------------- patterns built once from the lexicon
 
-_TOKEN = (r"(?:(?:al|el|bin|ibn|bint|abu|abd|de|da|del|della|van|von|der|le|la|du|dos|das|ul|ud|Al|El|Abu|Abd|Bin|Ibn"
+# the lower-case name particles of _TOKEN
+_PARTICLES = ("al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del", "della", "van", "von", "der", "le",
+              "la", "du", "dos", "das", "ul", "ud")
+_TOKEN = (rf"(?:(?:{'|'.join(_PARTICLES)}|Al|El|Abu|Abd|Bin|Ibn"
           r"|Van|Von|De|Da|Le|La|Du)[- ])?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*[a-z\u00df-\u00ff]"
           r"(?:['\u2019](?!s\b)[A-Za-z][a-z]+|[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*")
 _NAME = rf"(?:[A-Z]\.\s*)?{_TOKEN}(?:\s+(?:[A-Z]\.|[A-Z](?=\s+[A-Z][a-z])|{_TOKEN})){{0,3}}"
@@ -230,12 +233,42 @@ def _title_starts_upper() -> frozenset[str]:
     return frozenset(w.upper() for w in _title_starts())
 
 
+@cache
+def _continuations() -> tuple[str, ...]:
+    """What can follow a title word and a space inside a titled match, when it does not start with a capital: the
+    lower-case words of the role lexicon, `of`/`for`/`and`/`a.i.` of the role pattern and the name particles."""
+    lex = lexicon()
+    words = {w for key in ("titles", "modifiers", "demonyms") for phrase in lex[key] for w in phrase.split()}
+    return tuple(sorted({w for w in words if not "A" <= w[0] <= "Z"} | {"of", "for", "and", "a.i.", *_PARTICLES}))
+
+
+# the characters other than letters, digits and spaces that a titled match can contain (role lexicon and patterns)
+_GLUE = frozenset("'-./\u2019")
+
+
+def _can_continue(text: str, end: int, caps: bool) -> bool:
+    """False when no titled match can run past a title word ending at `end`: a cheap test before the look-back.
+
+    A match that goes beyond the title word contains the character after it: a space, or one of _GLUE. In mixed
+    case, after the spaces comes a capital (a name or a role word) or one of _continuations()."""
+    after = text[end:end + 1]
+    if not after.isspace():
+        return after != "" and after in _GLUE
+    if caps:
+        return True
+    k = end + 1
+    while k < len(text) and text[k].isspace():
+        k += 1
+    first = text[k:k + 1]
+    return "A" <= first <= "Z" or "\u00c0" <= first <= "\u00de" or text.startswith(_continuations(), k)
+
+
 def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
     """The titled pattern tried only just before a title word ('Minister', 'A/S'), where a role can end."""
     starts = _title_starts_upper() if caps else _title_starts()
     pos = 0
     for head in _head_pattern(caps).finditer(text):
-        if head.start() < pos:
+        if head.start() < pos or not _can_continue(text, head.end(), caps):
             continue
         lo = max(pos, head.start() - 90)  # (so every word below starts at or after pos)
         for word in list(CAPWORD_RE.finditer(text, lo, head.end()))[-6:]:
@@ -268,11 +301,49 @@ def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
             continue
         role, country = _role_label(match)
         strength = 3 if match["dem"] else (2 if country else 0)
-        tokens = list(_NONSPACE.finditer(match["name"]))
-        end = match.start("name") + tokens[min(len(name.split()), len(tokens)) - 1].end()
+        # the mention ends with the last word clean_name() kept: the end of the matched name when it kept them all
+        kept = len(name.split())
+        if kept >= len(match["name"].split()):
+            end = match.end("name")
+        else:
+            end = match.start("name") + list(_NONSPACE.finditer(match["name"]))[kept - 1].end()
         out.append(Mention(paragraph, match.start(), end, text[match.start():end], name, role, country, strength,
                            "titled"))
     return out
+
+
+# Capitalised words already classified for untitled_mentions(), per process: the words that count as unknown and
+# the others. Bounded: both are emptied when they hold more than _CLASSES_MAX words together (about 10 MB). The
+# 1,531 shared cables have 26,000 distinct capitalised words (mixed-case segments), growing about as the number of
+# cables to the power 0.8: on the whole corpus the sets fill up and start again now and then.
+_UNKNOWN: set[str] = set()
+_NOT_UNKNOWN: set[str] = set()
+_CLASSES_MAX = 100_000
+
+
+def _unknown_words(present: frozenset[str]) -> set[str]:
+    """The words of `present` that no table knows (not a given name, stopword, place or English word, longer than two
+    letters, no apostrophe, not all capitals). Equivalent to `{w for w in present - forenames() - _stop() -
+    place_names() if len(w) > 2 and "'" not in w and not w.isupper() and w.lower() not in english_words()}`,
+    with each word tested once per process: what is left is set algebra in C."""
+    # Each word of `present` is looked up in the large sets as few times as possible (a cache miss each): the
+    # known unknown words first, then the rest among the others. (A difference with several arguments would go
+    # through every word of the other sets.)
+    unknown = _UNKNOWN & present  # (a set, as the left operand; the smaller set is the one gone through)
+    new = present - unknown - _NOT_UNKNOWN if unknown else present - _NOT_UNKNOWN
+    if new:
+        if len(_UNKNOWN) + len(_NOT_UNKNOWN) > _CLASSES_MAX:
+            _UNKNOWN.clear()
+            _NOT_UNKNOWN.clear()
+        given, stop, places, english = forenames(), _stop(), place_names(), english_words()
+        for w in new:
+            if (len(w) > 2 and "'" not in w and not w.isupper() and w not in given and w not in stop
+                    and w not in places and w.lower() not in english):
+                _UNKNOWN.add(w)
+                unknown.add(w)
+            else:
+                _NOT_UNKNOWN.add(w)
+    return unknown
 
 
 @cache
@@ -287,10 +358,8 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     given = forenames()
     stop = _stop()
     present = seg.capwords
-    english = english_words()
     places = place_names()
-    unknown = {w for w in present.difference(given, stop, places)
-               if len(w) > 2 and "'" not in w and not w.isupper() and w.lower() not in english}
+    unknown = _unknown_words(present)
     starts = [start for word in present & given for start, _ in seg.positions(word)]  # (order does not matter)
     # An unknown single word is no name: a second capitalised word must follow, so an unknown word counts where it
     # is followed by a space and a capital (and comes after a lower-case word). Only `word + " "` is looked for;
@@ -326,7 +395,7 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
             if token.rstrip(".,") not in stop:
                 break
             skip += 1
-        lead = _skip_words(skip).match(raw)
+        lead = _skip_words(skip).match(raw) if skip else None
         offset = lead.end() if lead else 0
         name = clean_name(raw[offset:])
         parts = name.split()

@@ -8,9 +8,8 @@ See docs/people.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from functools import cache
-from itertools import accumulate
+from functools import cache, lru_cache
+from operator import attrgetter
 
 from converters import linking
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
@@ -28,6 +27,7 @@ from converters.record import Cable
 from converters.scan import Segment, scan
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
+_PLACE = attrgetter("paragraph", "start")  # a mention's place: (paragraph, start)
 _PATRONYMIC = re.compile(r"\b(?:bin|ibn|bint)\b")
 _INITIAL_DOT = re.compile(r"[A-Z]\.")
 
@@ -63,62 +63,145 @@ def _compatible(a: str, b: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
-def _merge(persons: list[Person], m: Mention) -> int:
-    """Attach a named mention to the person it names (same surname, compatible given names) or add one."""
-    tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in m.name.split()]
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, str, str, str, bool]:
+    """A mention's name as a person takes it: the name without `'s` and suffixes (`Jr`), its surname (with its
+    particles: `bin Zayed`), the surname_key of its last word, the given names, and whether it is one word.
+    Per name, once per process (bounded)."""
+    tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in name.split()]
     while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
         tokens.pop()
     tokens[-1] = tokens[-1].rstrip(",")  # "Timken, Jr." leaves "Timken,"
-    m.name = " ".join(tokens)
     cut = len(tokens) - 1
     while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:
         cut -= 1
-    surname = " ".join(tokens[cut:])
-    key, fore = surname_key(tokens[-1]), " ".join(tokens[:cut])
-    east = _east()
-    single, m_east = len(tokens) == 1, m.country in east
-    for i in range(len(persons) - 1, -1, -1):
-        p = persons[i]
-        # the same surname with compatible given names, or a lone East Asian family name written first
-        if (surname_key(p.surname) == key and _compatible(p.forename, fore)) or (
-                single and (m_east or p.country in east) and surname_key(p.name.split()[0]) == key):
-            if len(fore) > len(p.forename):
-                p.name = m.name
-            if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
-                p.role, p.extra["_role_kind"] = m.role, m.kind
-            if m.country and m.strength >= p.strength:
-                p.country, p.strength = m.country, m.strength
-            p.mentions.append(m)
-            m.person = i
-            return i
-    persons.append(Person(m.name, surname, m.role, m.country, m.strength, [m], {"_role_kind": m.kind}))
-    m.person = len(persons) - 1
-    return m.person
+    return " ".join(tokens), " ".join(tokens[cut:]), surname_key(tokens[-1]), " ".join(tokens[:cut]), len(tokens) == 1
+
+
+def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> int:
+    """Attach a named mention to the person it names (same surname, compatible given names) or add one.
+
+    `index` lists the persons by the surname_key of their surname (in order; kept up to date here): the person
+    taken is the last one that matches, as a scan of every person from the last would find."""
+    m.name, surname, key, fore, single = _name_parts(m.name)
+    found = -1
+    # the same surname with compatible given names (the persons of that surname key, from the last)
+    same = index.get(key)
+    if same:
+        if not fore:  # ('' fits all)
+            found = same[-1]
+        else:
+            for i in reversed(same):
+                if _compatible(persons[i].forename, fore):
+                    found = i
+                    break
+    # or a lone East Asian family name written first (any person after the one found above)
+    if single and found < len(persons) - 1:
+        east = _east()
+        m_east = m.country in east
+        for i in range(len(persons) - 1, found, -1):
+            p = persons[i]
+            if (m_east or p.country in east) and surname_key(p.name.split()[0]) == key:
+                found = i
+                break
+    if found >= 0:
+        p = persons[found]
+        if fore and len(fore) > len(p.forename):  # (an empty given name is never the longer)
+            p.name = m.name
+        if m.role and (not p.role or (m.kind == "titled" and p.extra.get("_role_kind") != "titled")):
+            p.role, p.extra["_role_kind"] = m.role, m.kind
+        if m.country and m.strength >= p.strength:
+            p.country, p.strength = m.country, m.strength
+        p.mentions.append(m)
+        m.person = found
+        return found
+    return _add(persons, index, Person(m.name, surname, m.role, m.country, m.strength, [m], {"_role_kind": m.kind}))
+
+
+def _add(persons: list[Person], index: dict[str, list[int]], person: Person) -> int:
+    """Append a person (and to the index by surname key); its position, set on its mentions."""
+    persons.append(person)
+    i = len(persons) - 1
+    index.setdefault(surname_key(person.surname), []).append(i)
+    for m in person.mentions:
+        m.person = i
+    return i
+
+
+@lru_cache(maxsize=65536)
+def _surname_forms(name: str) -> tuple[bool, bool, tuple[str, ...], frozenset[str]]:
+    """How a later mention can write a surname (or East Asian/patronymic given name) of a person: whether it is
+    long enough to look for (a surname_key of three letters or more), whether it is patronymic (`bin Zayed`), the
+    lower-case keys it is looked up by (the name, and without a leading `al-`/`el-`), and the spellings a
+    capitalised word of mixed-case text can have (each key capitalised, in capitals and title case; the name with
+    and without the particle). Per name, once per process (bounded: the names of the persons found)."""
+    lower = name.lower()
+    variants = tuple(dict.fromkeys((lower, _PARTICLE.sub("", lower))))
+    cased = {form for v in variants for form in (v.capitalize(), v.upper(), v.title())}
+    cased |= {name, _PARTICLE.sub("", name)}
+    return len(surname_key(name)) >= 3, bool(_PATRONYMIC.search(name)), variants, frozenset(cased)
+
+
+def _caps_words(text: str, lower: str, lookup: dict[str, list[int]]) -> list[tuple[int, str]] | None:
+    """The words of an ASCII all-caps text (WORD_RE) whose lower case, without `'s`, is a key of `lookup`, with
+    their offsets, in text order: `[(m.start(), m.group()) for m in WORD_RE.finditer(text) if ...]`, found from
+    the places where a key occurs in `lower` (text.lower()) instead of reading every word. None when a key occurs
+    right after an apostrophe (it may be inside a word like `O'BRIEN`): the caller then reads every word."""
+    hits: set[int] = set()
+    for key in lookup:
+        if not key:
+            continue
+        i = lower.find(key)
+        while i >= 0:
+            hits.add(i)
+            i = lower.find(key, i + 1)
+    found = []
+    for i in sorted(hits):
+        before = text[i - 1] if i else " "
+        if before.isalnum() or before in "_-":  # no word starts here (WORD_RE opens with `(?<![\w-])`)
+            continue
+        if before == "'":
+            return None
+        # no word of finditer covers i (a word is made of [\w'-] only), so finditer has a word starting here
+        # exactly when WORD_RE matches here
+        word = WORD_RE.match(text, i)
+        if word and word.group().lower().removesuffix("'s") in lookup:
+            found.append((i, word.group()))
+    return found
 
 
 def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
     east = _east()
+    # the names a later mention can use, each with its persons in order: the surname and, for East Asian and
+    # patronymic names, the first given name
     keys: dict[str, list[int]] = {}
     for i, p in enumerate(persons):
-        names = {p.surname}
-        if p.forename and (p.country in east or _PATRONYMIC.search(p.surname)):
-            names.add(p.forename.split()[0])
-        for n in names:
-            if len(surname_key(n)) >= 3:
-                keys.setdefault(n, []).append(i)
+        surname = p.surname
+        long_enough, patronymic, _, _ = _surname_forms(surname)
+        if long_enough:
+            keys.setdefault(surname, []).append(i)
+        if p.country in east or patronymic:
+            fore = p.forename
+            if fore:
+                first = fore.split()[0]
+                if first != surname and _surname_forms(first)[0]:
+                    keys.setdefault(first, []).append(i)
     if not keys:
         return
     lookup: dict[str, list[int]] = {}
+    cased: set[str] = set()
     for k, ids in keys.items():
-        for variant in {k.lower(), _PARTICLE.sub("", k.lower())}:
-            lookup.setdefault(variant, []).extend(i for i in ids if i not in lookup.get(variant, []))
-    cased = {variant for k in lookup for variant in (k.capitalize(), k.upper(), k.title())}
-    cased |= {k for ks in keys for k in (ks, _PARTICLE.sub("", ks))}
-    by_para: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.start >= 0:
-            by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+        _, _, variants, forms = _surname_forms(k)
+        cased |= forms
+        for variant in variants:
+            have = lookup.get(variant)
+            if have is None:
+                lookup[variant] = ids[:]
+            else:
+                have.extend(i for i in ids if i not in have)
+    by_para: dict[int, list[tuple[int, int]]] | None = None
+    places: dict[int, list[tuple[int, int]]] | None = None  # (paragraph, start) of the mentions by person
     # an ASCII key can be the lower case of a word only if it occurs in the lower-cased text
     ascii_keys = all(k.isascii() for k in lookup)
     for seg in segs:
@@ -127,35 +210,56 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
             lower = text.lower()
             if ascii_keys and not any(k in lower for k in lookup):
                 continue
-            found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
-            found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
+            found = _caps_words(text, lower, lookup) if text.isascii() else None
+            if found is None:
+                found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
+                found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
         else:
-            found = seg.occurrences(seg.capwords & cased)
+            words = seg.capwords & cased
+            if not words:
+                continue
+            found = seg.positions(next(iter(words))) if len(words) == 1 else seg.occurrences(words)
         if not found:
             continue
-        # the spans of the mentions found before, sorted, with the running maximum of their ends: a position is
-        # inside one of them when the largest end among the spans starting at or before it lies beyond it
-        taken = sorted(by_para.get(para, []))
-        taken_starts = [s for s, _ in taken]
-        reach = list(accumulate((e for _, e in taken), max))
+        if by_para is None:  # the spans of the mentions found before this step, sorted (built once)
+            by_para = {}
+            for m in mentions:
+                if m.start >= 0:
+                    by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+            for spans in by_para.values():
+                spans.sort()
+        # a word is inside a span found before when the largest end among the spans starting at or before it lies
+        # beyond it (`any(s <= start < e for s, e in taken)`): the words come in text order, so one sweep
+        taken = by_para.get(para, ())
+        j, reach, count = 0, -1, len(taken)
         for start, word in found:
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
             cands = lookup.get(word.lower())
             if not cands or (not caps and not word[0].isupper()):
                 continue
-            inside = bisect_right(taken_starts, start)
-            if inside and reach[inside - 1] > start:
+            while j < count and taken[j][0] <= start:
+                if taken[j][1] > reach:
+                    reach = taken[j][1]
+                j += 1
+            if reach > start:
                 continue
             target = cands[0]
             if len(cands) > 1:
-                before = [(m.paragraph, m.start, m.person) for m in mentions
-                          if m.person in cands and (m.paragraph, m.start) < (para, start)]
+                # the person of the last mention before this word: `max((m.paragraph, m.start, m.person) for m
+                # in mentions if m.person in cands and (m.paragraph, m.start) < (para, start))`
+                if places is None:
+                    places = {}
+                    for m in mentions:
+                        places.setdefault(m.person, []).append((m.paragraph, m.start))
+                here = (para, start)
+                before = [(*place, i) for i in cands for place in places.get(i, ()) if place < here]
                 target = max(before)[2] if before else cands[0]
-            m = Mention(para, start, start + len(word), word, persons[target].name, kind="surname",
-                        person=target)
+            m = Mention(para, start, start + len(word), word, persons[target].name, "", "", 0, "surname", target)
             persons[target].mentions.append(m)
             mentions.append(m)
+            if places is not None:
+                places.setdefault(target, []).append((para, start))
 
 
 _UNRESOLVED = {"Ambassador": "Ambassador", "Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge",
@@ -174,16 +278,28 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
                "speaker", "senator", "general", "sheikh", "prince", "director", "mayor", "secretary", "spokesman")
 
 
+@lru_cache(maxsize=16384)
+def _role_needles(role: str) -> frozenset[str]:
+    """The role words (capitalised, as _ROLE_REFERENCE writes them) a role in lower case ends with: a reference
+    to its holder ends with one of them. Per role, once per process (a bounded cache of the roles met)."""
+    return frozenset(head.capitalize() for head in _ROLE_HEADS if role.endswith(head))
+
+
 def _role_references(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
     """`the Foreign Minister` after `Foreign Minister Kasuri`: a mention of the one person holding that role."""
     roles = [(i, p.role.lower()) for i, p in enumerate(persons) if p.role and not p.extra.get("_unresolved")]
-    needles = {head.capitalize() for _, r in roles if r.endswith(_ROLE_HEADS) for head in _ROLE_HEADS
-               if r.endswith(head)}
+    needles: frozenset[str] = frozenset().union(*(_role_needles(r) for _, r in roles))
     if not needles:
         return
+    ends = tuple(needles)
     for seg in segs:
+        if seg.caps:
+            continue
         para, text = seg.number, seg.text
-        if seg.caps or not any(n in text for n in needles):
+        # A reference ends with a role word preceded by white space and followed by no letter, digit or hyphen:
+        # a capitalised word of the text (CAPWORD_RE), unless an apostrophe and letters follow it (`Minister'x`,
+        # one capitalised word). The same segments as `any(n in text for n in needles)` gave a reference in.
+        if needles.isdisjoint(seg.capwords) and not _after_apostrophe(text, ends):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
@@ -198,7 +314,8 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
             mentions.append(m)
 
 
-def _designation_person(label: str, cable: Cable, persons: list[Person], context: dict) -> int | None:
+def _designation_person(label: str, cable: Cable, persons: list[Person], index: dict[str, list[int]],
+                        context: dict) -> int | None:
     """The person a role designation of the sending post stands for, added when the tables name them."""
     for i, p in enumerate(persons):
         if p.extra.get("_designation") == label:
@@ -208,12 +325,12 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
         chief = context.get("chief")
         if chief and chief["role"].startswith("ambassador"):
             m = Mention(0, -1, -1, chief["name"], chief["name"], "Ambassador", "US", 2, "role")
-            found = _merge(persons, m)
+            found = _merge(persons, index, m)
     elif label == "Secretary of State":
         sec = linking.secretary_of_state(cable.created)
         if sec:
             m = Mention(0, -1, -1, sec["name"], sec["name"], "Secretary of State", "US", 2, "role")
-            found = _merge(persons, m)
+            found = _merge(persons, index, m)
     else:
         short = {"Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge", "Consul General": "Consul"}[label]
         for i, p in enumerate(persons):
@@ -231,8 +348,8 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
         found = titled[0] if len(titled) == 1 else None
     if found is None and label in _UNRESOLVED and linking.host_country(cable.station) not in ("", "US"):
         word = _UNRESOLVED[label]
-        persons.append(Person(word, word, label, "US", 1, [], {"_role_kind": "role", "_unresolved": True}))
-        found = len(persons) - 1
+        extra = {"_role_kind": "role", "_unresolved": True}
+        found = _add(persons, index, Person(word, word, label, "US", 1, [], extra))
     if found is not None:
         persons[found].extra["_designation"] = label
         if not persons[found].role:
@@ -240,29 +357,154 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], context
     return found
 
 
-# a paragraph without any of these words has no role designation (one search instead of a test per word)
-_DESIGNATION_HINTS = re.compile("Ambassador|AMBASSADOR|DCM|Charge|CHARGE|Secretary|SECRETARY|CDA|Consul|CONSUL|CG")
+# an all-caps paragraph without any of these words is not searched for role designations
+_HINT_WORDS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
+               "CONSUL", "CG")
+
+
+@cache
+def _designation_words() -> dict[str, str]:
+    """The words a role designation of mixed-case text opens with, after an optional `the`/`The` (the lexicon's
+    designations and the bare role words of people.patterns()["designation"]), each with the word to search for
+    to find it: itself, or a shorter one it starts with (`Ambassador-designate`: `Ambassador`). All are made of
+    letters and hyphens, so where one opens a designation it is a capitalised word of the text (CAPWORD_RE), or
+    the start of one when an apostrophe and letters follow it (`DCM'x`)."""
+    phrases = [*lexicon()["role_designations"], "Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"]
+    words = {p.removeprefix("the ").split()[0] for p in phrases}
+    heads = sorted(w for w in words if not any(w != v and w.startswith(v) for v in words))
+    return {w: next(h for h in heads if w.startswith(h)) for w in sorted(words)}
+
+
+@cache
+def _designation_tables() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool]:
+    """The keys of _designation_words() as a set (to intersect with a segment's capitalised words) and as a tuple
+    (for str.endswith), every word to search, sorted, and whether all the words are made of ASCII letters and
+    hyphens (else the capitalised words cannot tell where one occurs, and every word is searched)."""
+    words = _designation_words()
+    plain = all(re.fullmatch(r"[A-Za-z-]+", w) for w in words)
+    return frozenset(words), tuple(words), tuple(sorted(set(words.values()))), plain
+
+
+def _after_apostrophe(text: str, words: tuple[str, ...]) -> bool:
+    """True when one of the words ends right before an apostrophe of the text."""
+    i = text.find("'")
+    while i >= 0:
+        if text.endswith(words, 0, i):
+            return True
+        i = text.find("'", i + 1)
+    return False
+
+
+def _designation_search(seg: Segment) -> tuple[str, ...]:
+    """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
+    its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
+    word_set, opening, every, plain = _designation_tables()
+    present = seg.capwords & word_set
+    if not plain or _after_apostrophe(seg.text, opening):
+        return every
+    if not present:
+        return ()
+    words = _designation_words()
+    return tuple(sorted({words[w] for w in present}))
+
+
+@cache
+def _caps_designation_heads() -> tuple[str, ...] | None:
+    """The words to search, in lower case, for the role designations of all-caps text (see
+    _caps_designation_matches); None when a designation of the lexicon does not open with `the`."""
+    phrases = [p.lower() for p in lexicon()["role_designations"]]
+    if not all(p.startswith("the ") for p in phrases):
+        return None
+    words = {p.removeprefix("the ").split()[0] for p in phrases}
+    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
+
+
+def _caps_designation_matches(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)` for people.patterns()["designation_caps"] (case-insensitive; every designation
+    opens with `the`), tried only at a `the` followed by white space and a designation word, found in the lower
+    case of the text. The same matches when the text is ASCII (its lower case then has the same length and
+    matches the pattern where the text does); otherwise finditer itself."""
+    heads = _caps_designation_heads()
+    if heads is None or not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    lower = text.lower()
+    starts = set()
+    for head in heads:
+        i = lower.find(head)
+        while i >= 0:
+            j = i
+            while j and lower[j - 1].isspace():
+                j -= 1
+            if j < i and j >= 3 and lower[j - 3:j] == "the":
+                starts.add(j - 3)
+            i = lower.find(head, i + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            pos = match.end()
+            yield match
+
+
+def _designation_matches(pattern: re.Pattern, text: str, heads: tuple[str, ...]):
+    """`pattern.finditer(text)` for people.patterns()["designation"] (mixed case), tried only where a match can
+    start: at a designation word (`heads`, from _designation_search) or at the `the`/`The` and white space right
+    before it. The same matches: the pattern matches nowhere else, and the candidates are tried in text order,
+    each from the end of the previous match."""
+    starts = []
+    find = text.find
+    for head in heads:
+        i = find(head)
+        while i >= 0:
+            starts.append(i)
+            j = i
+            while j and text[j - 1].isspace():  # (str.isspace is the `\s` of str patterns)
+                j -= 1
+            if j < i and j >= 3 and text[j - 3:j] in ("the", "The"):
+                starts.append(j - 3)
+            i = find(head, i + 1)
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            pos = match.end()
+            yield match
+
+
+_AFTER_NAME = re.compile(r"[A-Z][\w.'-]*\s+$")  # a bare role word right after a capitalised word ...
+_AFTER_STOP = re.compile(r"[.:;]\s+\S+\s+$")  # ... that is not the first word of a sentence
 
 
 def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
-                 context: dict) -> None:
+                  index: dict[str, list[int]], context: dict) -> None:
     labels = _designation_labels()
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
-        if not _DESIGNATION_HINTS.search(text):
-            continue
-        pattern = patterns()["designation_caps" if caps else "designation"]
-        for match in pattern.finditer(text):
+        if caps:
+            if not any(word in text for word in _HINT_WORDS):  # (str.find outruns one regex search for all)
+                continue
+            matches = _caps_designation_matches(patterns()["designation_caps"], text)
+        else:  # (no hint test: the matches are found from the designation words)
+            heads = _designation_search(seg)
+            if not heads:
+                continue
+            matches = _designation_matches(patterns()["designation"], text, heads)
+        for match in matches:
             phrase = " ".join(match["d"].split())
             if not phrase.lower().startswith("the "):
                 before = text[max(0, match.start() - 30):match.start()]
-                if caps or re.search(r"[A-Z][\w.'-]*\s+$", before) and not re.search(r"[.:;]\s+\S+\s+$", before):
+                if caps or _AFTER_NAME.search(before) and not _AFTER_STOP.search(before):
                     continue
             key = phrase if phrase.lower().startswith("the ") else "the " + phrase
             label = labels.get(key.lower())
             if label is None:
                 continue
-            i = _designation_person(label, cable, persons, context)
+            i = _designation_person(label, cable, persons, index, context)
             if i is None:
                 continue
             m = Mention(para, match.start(), match.end(), phrase, persons[i].name, label, kind="role", person=i)
@@ -270,39 +512,58 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
             mentions.append(m)
 
 
-def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention]) -> None:
+@cache
+def _leader_words() -> frozenset[str]:
+    """The surnames of leader_surnames() that can name an office holder by surname alone whatever the date: at
+    least four letters, neither a stopword nor a given name, at most two rows."""
+    stop = _stop()
+    given = forenames()
+    return frozenset(word for word, rows in leader_surnames().items()
+                     if len(word) >= 4 and word not in stop and word not in given and len(rows) <= 2)
+
+
+@lru_cache(maxsize=65536)
+def _leader_country(word: str, year: int) -> str | None:
+    """For a word of _leader_words() in a cable of that year: None when none of its rows was in office within six
+    years before (one after) the year, else the country the mention takes ('' when the active rows disagree).
+    Cached per process (bounded: the leaders' surnames found in the text, by year)."""
+    countries = {r[0] for r in leader_surnames()[word] if r[1] - 6 <= year <= r[2] + 1}
+    if not countries:
+        return None
+    return countries.pop() if len(countries) == 1 else ""
+
+
+def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
+                     index: dict[str, list[int]]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
     surname of a head of state or government or foreign minister in office within six years of the cable,
     never used in lower case in the same text, and not a stopword."""
     year = linking.year_of(cable.created)
     if year is None:
         return
-    index = leader_surnames()
-    stop = _stop()
-    given = forenames()
-    known = {surname_key(p.surname) for p in persons}
+    qualified = _leader_words()
+    known: set[str] | None = None
     by_para: dict[int, list[tuple[int, int]]] = {}
-    for m in mentions:
-        by_para.setdefault(m.paragraph, []).append((m.start, m.end))
     for seg in segs:
-        para, text = seg.number, seg.text
         if seg.caps:
             continue
-        taken = by_para.get(para, [])
         # the words that can qualify whatever the text around them, then their occurrences in text order
-        words = {w for w in seg.capwords & index.keys() if len(w) >= 4 and w not in stop and w not in given
-                 and len(index[w]) <= 2 and any(r[1] - 6 <= year <= r[2] + 1 for r in index[w])}
+        words = {w for w in seg.capwords & qualified if _leader_country(w, year) is not None}
+        if not words:
+            continue
+        if known is None:  # (built once, for the first segment with a candidate)
+            known = {surname_key(p.surname) for p in persons}
+            for m in mentions:
+                by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+        para, text = seg.number, seg.text
+        taken = by_para.get(para, [])
         for start, word in seg.occurrences(words):
-            rows = index[word]
             if surname_key(word) in known:
                 continue
-            active = [r for r in rows if r[1] - 6 <= year <= r[2] + 1]
-            if not active or f" {word.lower()} " in text or any(s <= start < e for s, e in taken):
+            if f" {word.lower()} " in text or any(s <= start < e for s, e in taken):
                 continue
-            countries = {r[0] for r in active}
-            m = Mention(para, start, start + len(word), word, word, "", countries.pop() if len(countries) == 1 else "",
-                        1, "leader")
-            _merge(persons, m)
+            m = Mention(para, start, start + len(word), word, word, "", _leader_country(word, year), 1, "leader")
+            _merge(persons, index, m)
             mentions.append(m)
             known.add(surname_key(word))
 
@@ -317,9 +578,10 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
         text = seg.text
         if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
             mentions += titled_mentions(seg.number, text, seg.caps)
-    for m in mentions:
-        if not m.country and m.role and host and host != "US" and m.strength == 0 and m.kind == "titled":
-            m.country = host
+    if host and host != "US":
+        for m in mentions:
+            if not m.country and m.role and m.strength == 0 and m.kind == "titled":
+                m.country = host
     special = [m for m in (classified_by_mention(cable, segs[0].text), signer_mention(cable)) if m]
     special += tag_mentions(cable) + routing_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
@@ -330,22 +592,25 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     for seg in segs:
         if not seg.caps:
             mentions += untitled_mentions(seg, known, spans.get(seg.number, []))
-    mentions.sort(key=lambda m: (m.paragraph, m.start))
+    mentions.sort(key=_PLACE)
     persons: list[Person] = []
-    for m in special + mentions:
-        _merge(persons, m)
+    index: dict[str, list[int]] = {}
     mentions = special + mentions
+    for m in mentions:
+        _merge(persons, index, m)
     context = {"chief": linking.chief_of_mission(cable.station, cable.created)}
-    _designations(segs, cable, persons, mentions, context)
+    _designations(segs, cable, persons, mentions, index, context)
     _surname_mentions(segs, persons, mentions)
-    _leader_mentions(segs, cable, persons, mentions)
+    _leader_mentions(segs, cable, persons, mentions, index)
     _role_references(segs, persons, mentions)
     east = _east()
     family = _east_family_names()
+    given = forenames()
     for p in persons:
         parts = p.name.split()
-        if p.forename and not _INITIAL_DOT.search(p.name) and (
-                p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in forenames())):
+        # (the country and name-table tests first: they are cheap and rarely pass)
+        if (p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in given)) and \
+                p.forename and not _INITIAL_DOT.search(p.name):
             p.surname = parts[0]
     _link(persons, cable)
     return persons, mentions
@@ -353,16 +618,17 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
 
 def _link(persons: list[Person], cable: Cable) -> None:
     """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking)."""
+    year = cable.created[:4] if cable.created else None
+    date = cable.created[:10] if cable.created else None
+    station, ref_id = cable.station, cable.reference_id
     for p in persons:
         if p.extra.get("_unresolved"):
-            p.extra = {"id": linking.person_id(p.name, p.surname, "", cable.reference_id, None, None)}
+            p.extra = {"id": linking.person_id(p.name, p.surname, "", ref_id, None, None)}
             continue
         forename = p.forename
-        year = cable.created[:4] if cable.created else None
-        date = cable.created[:10] if cable.created else None
         pocom = None
         if p.country in ("US", ""):
-            pocom = linking.link_pocom(p.surname, forename, p.role, cable.station, date)
+            pocom = linking.link_pocom(p.surname, forename, p.role, station, date)
             if pocom and not forename:
                 p.name = pocom["name"]
         wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year)
@@ -373,7 +639,7 @@ def _link(persons: list[Person], cable: Cable) -> None:
         if wikidata is None and pocom:
             wikidata = linking.pocom_wikidata(pocom["pocom"], p.surname, year)
         p.extra = {k: v for k, v in p.extra.items() if not k.startswith("_")}
-        p.extra["id"] = linking.person_id(p.name, p.surname, p.country, cable.reference_id, wikidata, pocom)
+        p.extra["id"] = linking.person_id(p.name, p.surname, p.country, ref_id, wikidata, pocom)
         if pocom:
             p.extra["pocom"] = pocom
         if wikidata:
