@@ -299,9 +299,46 @@ def _breaks(text: str) -> list[tuple[int, int]]:
 
 
 def _verb_sentences(text: str, verb_starts: list[int], participle_starts: list[int]) -> Iterator[tuple[int, int]]:
-    """The spans of sentences(text) that hold a verb or a participle (their starts given in text order), in order."""
+    """The spans of sentences(text) that hold a verb or a participle (their starts given in text order), in order.
+
+    Where the text has no '!' nor '?', the breaks are found around each point instead of over the whole text: the
+    next one by a search from the point, the one before by trying the full stops between the last break found and
+    the point (a break is decided where it stands, see _break_pattern, and no break can start inside another, which
+    holds only its mark: so these are the breaks of _breaks()). Sentences with no verb are not searched."""
     points = sorted(verb_starts + participle_starts) if participle_starts else verb_starts
-    breaks = _breaks(text)
+    if "!" in text or "?" in text:
+        yield from _sentences_at(text, points, _breaks(text))
+        return
+    size = len(text)
+    search, match, rfind = _FULL_STOP_BREAK.search, _FULL_STOP_BREAK.match, text.rfind
+    after = 0  # where the sentence after the last one given starts
+    low = 0  # no break starts before this offset but the one that ends at `after`
+    for pos in points:
+        if pos < after:
+            continue  # in the sentence just given
+        # the sentence of pos: from the end of the last break whose mark is before pos (else `after`) to the next
+        # mark that is a break at or after pos; a point between two sentences (only a verb offset taken in a
+        # lower-cased text that grew, see verbs_and_participles) gives the next sentence, where the caller finds
+        # nothing, as before
+        start = after
+        mark = rfind(".", low, pos)
+        while mark >= 0:
+            found = match(text, mark)
+            if found:
+                start = found.end()
+                break
+            mark = rfind(".", low, mark)
+        found = search(text, pos)
+        if found:
+            stop, after = found.start() + 1, found.end()
+            low = stop
+        else:
+            stop = after = low = size
+        yield start, stop
+
+
+def _sentences_at(text: str, points: list[int], breaks: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans of the sentences that hold the points (in text order), given the text's breaks (see _breaks)."""
     stops = [stop for stop, _ in breaks]
     size = len(text)
     after = 0  # where the sentence after the last one given starts
