@@ -143,26 +143,29 @@ def _participle_tables() -> dict[str, list[tuple[str, re.Pattern | None]]]:
 
 
 @cache
-def _first_words() -> dict[bytes, tuple[str, bool]]:
+def _first_words() -> dict[bytes, tuple[str, bool, tuple[tuple[str, re.Pattern], ...], bool]]:
     """The first words of the reporting verbs and of the participles in lower case, as bytes spelt backwards, to the
-    word and whether it is a participle's (see verbs_and_participles)."""
-    out = {w.lower()[::-1].encode("ascii"): (w.lower(), False) for w in _vocabulary()}
-    out.update({w[::-1].encode("ascii"): (w, True) for w in _participle_tables()})
+    word, whether it is a participle's, the multi-word verbs it opens (longest first, with the pattern of their
+    other words) and whether it is a verb by itself (see verbs_and_participles)."""
+    single, multi, _ = _verb_tables()
+    out = {w.lower()[::-1].encode("ascii"): (w.lower(), False, tuple(multi.get(w.lower(), ())), w.lower() in single)
+           for w in _vocabulary()}
+    out.update({w[::-1].encode("ascii"): (w, True, (), False) for w in _participle_tables()})
     return out
 
 
 @cache
 def _first_word_pattern() -> re.Pattern[bytes]:
-    """The words of _first_words() spelt backwards, after a space, over bytes (see verbs_and_participles)."""
-    return re.compile((r" (" + trie_regex({w.decode("ascii") for w in _first_words()}) + r")\b").encode("ascii"))
+    """The words of _first_words() spelt backwards, after a space and before a space or '#', over bytes (see
+    verbs_and_participles)."""
+    return re.compile((r" (" + trie_regex({w.decode("ascii") for w in _first_words()}) + r")(?=[ #])").encode("ascii"))
 
 
-# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space, '-' too; ASCII capitals
-# become small letters. (A Latin-1 word character keeps its byte, so a space next to a hit was a non-word character
-# or a character beyond Latin-1; a byte next to a hit that is no space is a Latin-1 letter beyond ASCII, which bytes
-# patterns take for no word character.)
-_NON_WORD_TO_SPACE = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c) if chr(c).isalnum() or c == 0x5F else 0x20
-                           for c in range(256))
+# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space, but '-' becomes '#'; ASCII
+# capitals become small letters. (A Latin-1 word character keeps its byte, so a space next to a hit was a non-word
+# character other than '-' or a character beyond Latin-1.)
+_NON_WORD_TO_SPACE = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c) if chr(c).isalnum() or c == 0x5F
+                           else 0x23 if c == 0x2D else 0x20 for c in range(256))
 
 
 def _has_ascii_fold(text: str) -> bool:
@@ -193,34 +196,37 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     two spaces. Those bytes are read backwards: the first words of the verbs and participles, spelt backwards, are
     searched after a space, `' '(?:sdrow)\b`, which the regex engine does by skipping from space to space and trying
     only the few last letters of the words there (d, e, g, s, t) where the first letters would be most of the
-    alphabet. A hit must also have a space after it (before the word in the text); it is then checked on the text
-    itself: no word character before, none and no '-' after (which also rejects the false boundaries of the byte
-    view, non-ASCII letters), a verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
+    alphabet; '-' is '#' in the byte view, so that the space before a hit (after the word in the text) is no '-'. A
+    hit must also have a space or '#' after it (before the word in the text); it is then checked on the text itself:
+    no word character before nor after (which rejects the false boundaries of the byte view, letters beyond ASCII), a
+    verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
     Participles are searched with their own pattern where the byte view cannot stand for the text (a lower-cased
     all-caps text that grew, or a letter beyond ASCII that IGNORECASE takes for an ASCII one)."""
-    single, multi, participle_pattern = _verb_tables()
+    participle_pattern = _verb_tables()[2]
     vocabulary = _vocabulary()
     words = _first_words()
     haystack = text.lower() if caps else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     size = len(haystack)
-    if participles and (len(haystack) != len(text) or not text.isascii() and _has_ascii_fold(text)):
+    plain = text.isascii()
+    if participles and (len(haystack) != len(text) or not plain and _has_ascii_fold(text)):
         found_participles = [(m.start(), m.end(), m["v"]) for m in participle_pattern.finditer(text)]
         participles = False
     else:
         found_participles = []
     verbs = []
     for hit in _first_word_pattern().finditer(backwards):
-        # backwards[i] is haystack[size - i]; the word spans backwards[a:b], haystack[size + 1 - b:size + 1 - a]
-        first, after = hit.span(1)
-        if backwards[after] != 0x20:
-            continue  # a Latin-1 letter beyond ASCII before the word
-        start, end = size + 1 - after, size + 1 - first
-        # in the byte view a character beyond Latin-1 reads as a space, and one beyond ASCII as no word character
-        if (start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (end < size and (
-                haystack[end] == "-" or (haystack[end] > "\x7f" and _is_word(haystack[end])))):
+        # The hit is ' ' + the word spelt backwards, with a space or '#' after it: so the text has a non-word
+        # character (other than '-') or none after the word, and a non-word character or none before it. It spans
+        # backwards[a:b]; backwards[i] is haystack[size - i], the word is haystack[size + 1 - b:size - a].
+        first, after = hit.span()
+        start, end = size + 1 - after, size - first
+        # in the byte view a character beyond Latin-1 reads as a space, and a Latin-1 letter beyond ASCII as no word
+        # character (to a bytes pattern): a text of ASCII has neither (nor has its lower-case form)
+        if not plain and ((start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (
+                end < size and haystack[end] > "\x7f" and _is_word(haystack[end]))):
             continue
-        word, is_participle = words[hit.group(1)]
+        word, is_participle, multi, single = words[hit[1]]
         if is_participle:
             if participles:
                 clause = _participle_clause(text, start, end, word)
@@ -229,16 +235,14 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
             continue
         if haystack[start:end] not in vocabulary:
             continue  # another case (the byte view is in small letters)
-        found = None
-        for verb, rest in multi.get(word, ()):
+        for verb, rest in multi:
             more = rest.match(haystack, end)
             if more:
-                found = (start, more.end(), verb)
+                verbs.append((start, more.end(), verb))
                 break
-        if found is None and word in single:
-            found = (start, end, word)
-        if found:
-            verbs.append(found)
+        else:
+            if single:
+                verbs.append((start, end, word))
     verbs.reverse()  # found from the end of the text
     if participles:
         found_participles.reverse()
