@@ -384,19 +384,26 @@ def _text_after(text: str, pos: int, end: int) -> str:
 def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
                          signer: int | None = None) -> tuple[list[dict], int | None]:
     """The statements of one segment; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
-    addressee_verbs = _addressee_verbs()
-    para, text, caps = seg.number, seg.text, seg.caps
+    return _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
+
+
+def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
+                        signer: int | None) -> tuple[list[dict], int | None]:
+    """paragraph_statements() given the segment's mentions of a person (`person >= 0`) in order of their start."""
     out: list[dict] = []
-    ordered = sorted([m for m in mentions if m.person >= 0], key=_START)
     if not ordered and last is None and signer is None:
         return out, last
+    text, caps = seg.text, seg.caps
     all_verbs, all_participles = verbs_and_participles(text, caps, "ing" in text and "," in text)
-    if not ordered and not any(_pronoun(text[max(0, v_start - 80):v_start]) for v_start, _, _ in all_verbs):
+    if not ordered and not any(_pronoun(text[v_start - 80 if v_start > 80 else 0:v_start])
+                               for v_start, _, _ in all_verbs):
         # With no person mention in the segment, only a pronoun before a verb can speak (`He added`, `I told`); a
         # pronoun that ends the text before a verb within its sentence also ends it in the 80 characters before.
         return out, last
     if not all_verbs and not all_participles:
         return out, last
+    addressee_verbs = _addressee_verbs()
+    para = seg.number
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
     participle_starts = [p[0] for p in all_participles]
@@ -405,12 +412,27 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         first = sentence_mentions[0] if sentence_mentions else None  # the subject when _opens() says so
         for v_start, v_end, verb in sentence_verbs:
-            if not caps and text[v_start].isupper() and v_start == s_start:
+            if v_start == s_start and not caps and text[v_start].isupper():
                 continue
-            before = text[max(s_start, v_start - 80):v_start]
-            speaker: Mention | None = None
-            if verb == "according to":
-                speaker = _mention_after(sentence_mentions, text, v_end)
+            before = text[v_start - 80 if v_start - 80 > s_start else s_start:v_start]
+            # the speaker: its person and where its mention starts (-1 for a pronoun)
+            who: int | None = None
+            who_start = -1
+            if not sentence_mentions:
+                # only a pronoun can speak: the branches below that need a mention find none (and the quoting verb
+                # after a comma or a quote looks for none further)
+                if verb == "according to" or verb in _QUOTING and before.rstrip().endswith((",", '"')):
+                    pass
+                elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
+                    if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
+                        who = signer
+                elif pronoun:
+                    who = last if last is not None else next((m.person for m in reversed(ordered)
+                                                              if m.end <= v_start), None)
+            elif verb == "according to":
+                found = _mention_after(sentence_mentions, text, v_end)
+                if found is not None:
+                    who, who_start = found.person, found.start
             else:
                 prior = None  # the last mention (in text order) that ends before the verb
                 for m in reversed(sentence_mentions):
@@ -419,38 +441,38 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                         break
                 if prior and (not text[prior.end:v_start].strip(_SPACE_OR_COMMA)
                               or _FILLER.match(text, prior.end, v_start)):
-                    speaker = prior
+                    who, who_start = prior.person, prior.start
                 elif verb in _QUOTING and before.rstrip().endswith((",", '"')):  # _COMMA_END.search(before)
-                    speaker = _mention_after(sentence_mentions, text, v_end)
-                elif first and first.end <= v_start and ("and" in before or "but" in before or "yet" in before) \
+                    found = _mention_after(sentence_mentions, text, v_end)
+                    if found is not None:
+                        who, who_start = found.person, found.start
+                elif first.end <= v_start and ("and" in before or "but" in before or "yet" in before) \
                         and _COORD.search(before) and _opens(text, s_start, first):
-                    speaker = first
+                    who, who_start = first.person, first.start
                 elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
                     if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
-                        speaker = Mention(para, -1, -1, "I", "", person=signer)
+                        who = signer
                 elif pronoun:
-                    carried = prior.person if prior else (
+                    who = prior.person if prior else (
                         last if last is not None else next((m.person for m in reversed(ordered)
                                                             if m.end <= v_start), None))
-                    if carried is not None:
-                        speaker = Mention(para, -1, -1, "he", "", person=carried)
-            if speaker is None or _passive(before):
+            if who is None or _passive(before):
                 continue
             addressee = None
             if verb in addressee_verbs or verb in _ADDRESSEE_AFTER_TO:
                 found = _mention_after(sentence_mentions, text, v_end)
-                if found is not None and found.person != speaker.person and (
+                if found is not None and found.person != who and (
                         verb in addressee_verbs or _TO.match(text, v_end, v_end + 5)):
                     addressee = found
             tail = addressee.end if addressee else v_end
-            leading = 0 <= speaker.start < v_start and speaker.start - s_start <= 25
+            leading = 0 <= who_start < v_start and who_start - s_start <= 25
             said = _text_after(text, tail, s_end) if leading else text[s_start:s_end].strip()
-            out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
+            out.append({"paragraph": para, "speaker": who, "verb": verb, "text": said,
                         "addressee": addressee.person if addressee else None, "_pos": v_start})
-            last = speaker.person
+            last = who
         for p_start, p_end, written in all_participles[bisect_left(participle_starts, s_start):
                                                         bisect_left(participle_starts, s_end)]:
-            prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < p_start]
+            prior = [o for o in out if s_start <= o["_pos"] < p_start]  # `out` holds this paragraph's statements
             who = prior[-1]["speaker"] if prior else (
                 first.person if first and first.end <= p_start and _opens(text, s_start, first) else None)
             if who is None:
@@ -468,14 +490,19 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     out: list[dict] = []
     last: int | None = None
     signer = next((m.person for m in mentions if m.kind == "signer"), None)
-    by_para: dict[int, list[Mention]] = {}
+    by_para: dict[int, list[Mention]] = {}  # the mentions of a person by paragraph
     for m in mentions:
-        by_para.setdefault(m.paragraph, []).append(m)
+        if m.person >= 0:
+            by_para.setdefault(m.paragraph, []).append(m)
+    for ordered in by_para.values():
+        ordered.sort(key=_START)
+    skip_preamble = bool(cable.paragraphs)
     for seg in segs if segs is not None else scan(cable):
-        if seg.number == 0 and cable.paragraphs:
+        if seg.number == 0 and skip_preamble:
             continue
-        found, last = paragraph_statements(seg, by_para.get(seg.number, []), last, signer)
-        out += sorted(found, key=_POS) if len(found) > 1 else found
+        found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer)
+        if found:
+            out += sorted(found, key=_POS) if len(found) > 1 else found
     records = []
     for s in out:
         speaker = persons[s["speaker"]]
