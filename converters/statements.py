@@ -493,6 +493,8 @@ def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
             out.append({"paragraph": para, "speaker": who, "verb": verb, "text": said,
                         "addressee": addressee.person if addressee else None, "_pos": v_start})
             last = who
+        if not all_participles:
+            continue
         for p_start, p_end, written in all_participles[bisect_left(participle_starts, s_start):
                                                         bisect_left(participle_starts, s_end)]:
             prior = [o for o in out if s_start <= o["_pos"] < p_start]  # `out` holds this paragraph's statements
