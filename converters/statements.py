@@ -10,7 +10,7 @@ speaker (`He added`), or the object of `according to`. The addressee is a person
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from operator import attrgetter, itemgetter
@@ -328,16 +328,15 @@ def _breaks(text: str) -> list[tuple[int, int]]:
 def _verb_sentences(text: str, verb_starts: list[int], participle_starts: list[int]) -> Iterator[tuple[int, int]]:
     """The spans of sentences(text) that hold a verb or a participle (their starts given in text order), in order.
 
-    Where the text has no '!' nor '?', the breaks are found around each point instead of over the whole text: the
-    next one by a search from the point, the one before by trying the full stops between the last break found and
-    the point (a break is decided where it stands, see _break_pattern, and no break can start inside another, which
-    holds only its mark: so these are the breaks of _breaks()). Sentences with no verb are not searched."""
+    The breaks are found around each point instead of over the whole text: the next one by a search from the
+    point, the one before by trying the marks between the last break found and the point (a break is decided where
+    it stands, see _break_pattern, and no break can start inside another, which holds only its mark: so these are
+    the breaks of _breaks()). Sentences with no verb are not searched."""
     points = sorted(verb_starts + participle_starts) if participle_starts else verb_starts
-    if "!" in text or "?" in text:
-        yield from _sentences_at(text, points, _breaks(text))
-        return
+    mixed = "!" in text or "?" in text  # else the only marks are full stops
+    pattern = _SENTENCE_BREAK if mixed else _FULL_STOP_BREAK
     size = len(text)
-    search, match, rfind = _FULL_STOP_BREAK.search, _FULL_STOP_BREAK.match, text.rfind
+    search, match, rfind = pattern.search, pattern.match, text.rfind
     after = 0  # where the sentence after the last one given starts
     low = 0  # no break starts before this offset but the one that ends at `after`
     for pos in points:
@@ -349,34 +348,23 @@ def _verb_sentences(text: str, verb_starts: list[int], participle_starts: list[i
         # nothing, as before
         start = after
         mark = rfind(".", low, pos)
+        if mixed:
+            mark = max(mark, rfind("!", low, pos), rfind("?", low, pos))
         while mark >= 0:
             found = match(text, mark)
             if found:
                 start = found.end()
                 break
-            mark = rfind(".", low, mark)
+            before = mark
+            mark = rfind(".", low, before)
+            if mixed:
+                mark = max(mark, rfind("!", low, before), rfind("?", low, before))
         found = search(text, pos)
         if found:
             stop, after = found.start() + 1, found.end()
             low = stop
         else:
             stop = after = low = size
-        yield start, stop
-
-
-def _sentences_at(text: str, points: list[int], breaks: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """The spans of the sentences that hold the points (in text order), given the text's breaks (see _breaks)."""
-    stops = [stop for stop, _ in breaks]
-    size = len(text)
-    after = 0  # where the sentence after the last one given starts
-    for pos in points:
-        if pos < after:
-            continue  # in the sentence just given
-        # the sentence of pos; a point between two sentences (only a verb offset taken in a lower-cased text that
-        # grew, see verbs_and_participles) gives the next sentence, where the caller finds nothing, as before
-        index = bisect_right(stops, pos)
-        start = breaks[index - 1][1] if index else 0
-        stop, after = breaks[index] if index < len(breaks) else (size, size)
         yield start, stop
 
 
