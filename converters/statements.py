@@ -178,6 +178,15 @@ def _first_words() -> dict[bytes, tuple[str, bool, tuple[tuple[str, re.Pattern],
 
 
 @cache
+def _spellings() -> dict[str, tuple[str, bool, tuple[tuple[str, re.Pattern], ...], bool]]:
+    """The entry of _first_words() for each first word as the vocabulary writes it, and for each participle's first
+    word in small letters (see verbs_and_participles)."""
+    words = _first_words()
+    spelt = set(_vocabulary()) | set(_participle_tables())
+    return {word: words[word.lower()[::-1].encode("ascii")] for word in spelt}
+
+
+@cache
 def _first_word_pattern() -> re.Pattern[bytes]:
     """The words of _first_words() spelt backwards, after a space and before a space or '#', over bytes (see
     verbs_and_participles)."""
@@ -226,8 +235,8 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     Participles are searched with their own pattern where the byte view cannot stand for the text (a lower-cased
     all-caps text that grew, or a letter beyond ASCII that IGNORECASE takes for an ASCII one)."""
     participle_pattern = _verb_tables()[2]
-    vocabulary = _vocabulary()
     words = _first_words()
+    spellings = _spellings()
     haystack = text.lower() if caps else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     size = len(haystack)
@@ -249,15 +258,21 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
         if not plain and ((start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (
                 end < size and haystack[end] > "\x7f" and _is_word(haystack[end]))):
             continue
-        word, is_participle, multi, single = words[hit[1]]
+        # the entry of the word: by its spelling when the vocabulary writes it so (a verb; or a participle's, which
+        # is written in small letters), else by its letters in the byte view (then only a participle's counts: a
+        # verb written in another case is none, the byte view being in small letters)
+        entry = spellings.get(haystack[start:end])
+        if entry is None:
+            entry = words[hit[1]]
+            if not entry[1]:
+                continue
+        word, is_participle, multi, single = entry
         if is_participle:
             if participles:
                 clause = _participle_clause(text, start, end, word)
                 if clause:
                     found_participles.append(clause)
             continue
-        if haystack[start:end] not in vocabulary:
-            continue  # another case (the byte view is in small letters)
         for verb, rest in multi:
             more = rest.match(haystack, end)
             if more:
