@@ -409,7 +409,8 @@ def _text_after(text: str, pos: int, end: int) -> str:
 
 def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
                          signer: int | None = None) -> tuple[list[dict], int | None]:
-    """The statements of one segment; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
+    """The statements of one segment in text order; `last` is the speaker carried over for pronouns, `signer` speaks
+    as I."""
     return _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
 
 
@@ -509,6 +510,8 @@ def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
             out.append({"paragraph": para, "speaker": who, "addressee": None, "verb": written.lower(),
                         "text": _text_after(text, p_end, s_end), "_pos": p_start, "_lemma": verb})
             last = who
+    if all_participles and len(out) > 1:
+        out.sort(key=_POS)  # a participle comes after the verbs of its sentence; the verbs come in text order
     return out, last
 
 
@@ -530,7 +533,7 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
             continue
         found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer)
         if found:
-            out += sorted(found, key=_POS) if len(found) > 1 else found
+            out += found
     records = []
     for s in out:
         speaker = persons[s["speaker"]]
