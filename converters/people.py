@@ -396,16 +396,18 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     starts = [start for word in present & given for start, _ in seg.positions(word)]  # (order does not matter)
     # An unknown single word is no name: a second capitalised word must follow, so an unknown word counts where it
     # is followed by a space and a capital (and comes after a lower-case word). Only `word + " "` is looked for;
-    # the word boundary before it is tested as in occurrences().
+    # the word boundary before it is tested as in occurrences(). The probes are looked for from the end (rfind):
+    # that search skips ahead on the probe's first character, a capital, where find() skips on its last, a space,
+    # which is much more frequent. (Two occurrences of a probe cannot overlap: it ends with its only space.)
     for word in unknown:
         probe, size = word + " ", len(word) + 1
-        i = text.find(probe)
+        i = text.rfind(probe)
         while i >= 0:
             before = text[i - 1] if i else " "
             if text[i + size:i + size + 1].isupper() and not (before.isalnum() or before == "-") and \
                     _AFTER_LOWER.search(text, max(0, i - 30), i):
                 starts.append(i)
-            i = text.find(probe, i + size)
+            i = text.rfind(probe, 0, i)
     for word in present & known:
         for position, _ in seg.positions(word):
             before = _PRECEDING.search(text, max(0, position - 60), position)
