@@ -1,19 +1,24 @@
 """Benchmark: the statement finder alone (find_statements), on the persons and mentions found beforehand.
 
 Usage: python bench/statements.py /work/shared/data/cables [--repeat N] [--dump OUT.json] [--profile-loops N]
+                                 [--against OLD_STATEMENTS.py]
 
 Each cable is parsed, scanned and its persons found once, outside the timings; then find_statements runs over every
 cable, N times, and the best pass is reported in CPU ms/cable. --dump writes the statements of every cable (to
 compare before and after a change without the cost of the whole extraction); --profile-loops N just runs N passes
-(for a sampling profiler, with no timing printed).
+(for a sampling profiler, with no timing printed). --against FILE loads another version of converters/statements.py
+(say a copy of main's) and times its find_statements and the current one on each cable in turn (A/B interleaved,
+so that other load on the machine hits both alike), and says whether their outputs are equal.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from converters.parse import parse
@@ -39,13 +44,50 @@ def prepare(paths: list[Path]) -> list[tuple]:
     return out
 
 
-def one_pass(cases: list[tuple]) -> float:
-    """CPU seconds of find_statements over every cable."""
+def one_pass(cases: list[tuple], finder: Callable = find_statements) -> float:
+    """CPU seconds of a find_statements over every cable."""
     clock = time.process_time
     t0 = clock()
     for _, cable, persons, mentions, segs in cases:
-        find_statements(cable, persons, mentions, segs)
+        finder(cable, persons, mentions, segs)
     return clock() - t0
+
+
+def load_finder(path: Path) -> Callable:
+    """The find_statements of another copy of converters/statements.py."""
+    spec = importlib.util.spec_from_file_location("statements_against", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.find_statements
+
+
+def interleaved_pass(cases: list[tuple], old: Callable, new: Callable) -> tuple[float, float]:
+    """CPU seconds of the old and the new find_statements over every cable, run one after the other on each cable
+    (in turns, old first on one cable and new first on the next), so that a burst of load hits both alike."""
+    clock = time.process_time
+    spent = [0.0, 0.0]
+    for number, (_, cable, persons, mentions, segs) in enumerate(cases):
+        order = ((0, old), (1, new)) if number % 2 else ((1, new), (0, old))
+        for which, finder in order:
+            t0 = clock()
+            finder(cable, persons, mentions, segs)
+            spent[which] += clock() - t0
+    return spent[0], spent[1]
+
+
+def compare(cases: list[tuple], old: Callable, repeat: int) -> None:
+    """Time the old and the current find_statements, interleaved cable by cable, and compare their outputs."""
+    same = all(old(cable, persons, mentions, segs) == find_statements(cable, persons, mentions, segs)
+               for _, cable, persons, mentions, segs in cases)
+    passes = [interleaved_pass(cases, old, find_statements) for _ in range(repeat)]
+    n = len(cases)
+    for name, values in (("old", [p[0] for p in passes]), ("new", [p[1] for p in passes])):
+        median = sorted(values)[len(values) // 2]
+        print(f"{name}: best {min(values) / n * 1000:.3f} ms/cable, median {median / n * 1000:.3f}"
+              f"  ({' '.join(f'{v / n * 1000:.3f}' for v in values)})")
+    ratios = sorted(new / old for old, new in passes)
+    print(f"new/old: per pass {' '.join(f'{r:.3f}' for r in ratios)}, median {ratios[len(ratios) // 2]:.3f}; "
+          f"outputs {'identical' if same else 'DIFFER'}")
 
 
 def main() -> None:
@@ -55,12 +97,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--profile-loops", type=int, default=0)
+    parser.add_argument("--against", type=Path)
     args = parser.parse_args()
     cases = prepare(args.paths)
     gc.freeze()  # the parsed corpus is kept: no collection should walk it (extraction alone keeps one cable)
     if args.dump:
         out = {key: find_statements(cable, persons, mentions, segs) for key, cable, persons, mentions, segs in cases}
         args.dump.write_text(json.dumps(out, indent=0, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    if args.against:
+        compare(cases, load_finder(args.against), args.repeat)
+        return
     if args.profile_loops:
         for _ in range(args.profile_loops):
             one_pass(cases)

@@ -10,7 +10,7 @@ speaker (`He added`), or the object of `according to`. The addressee is a person
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from operator import attrgetter, itemgetter
@@ -60,6 +60,29 @@ _FILLER = re.compile(r"[\s,]*(?:(?:also|again|then|further|later|subsequently|se
                      re.IGNORECASE)
 # the characters of `[\s,]`: a text of them alone is a _FILLER (`text.strip(_SPACE_OR_COMMA)` is empty)
 _SPACE_OR_COMMA = "".join(c for c in map(chr, range(0x110000)) if c.isspace()) + ","
+
+
+# What a text that _FILLER matches starts with (in small letters) after its leading `[\s,]`: one of its words or
+# phrases, `on` or a month (a date), '(' or a word after which `,\s*(?:the|a|an|who|which|his|her)\b` (a clause
+# between commas) can open. Longer words under a shorter one are left out (`a` holds `also`, `again`, `at ...`).
+_FILLER_OPENERS = ("a", "the", "further", "later", "subsequently", "separately", "had", "has", "have", "privately",
+                   "publicly", "repeatedly", "flatly", "firmly", "strongly", "clearly", "explicitly", "specifically",
+                   "candidly", "quickly", "immediately", "bluntly", "frankly", "emphatically", "initially", "finally",
+                   "earlier", "previously", "reportedly", "only", "simply", "never", "however", "himself", "her",
+                   "personally", "briefly", "directly", "in", "twice", "once", "on", "january", "february", "march",
+                   "april", "may", "june", "july", "august", "september", "october", "november", "december", "(",
+                   "who", "which", "his")
+
+
+def _filler(text: str, start: int, end: int) -> bool:
+    r"""`_FILLER.match(text, start, end)` for a text[start:end] that is not all `[\s,]`, tried only when the text
+    opens with what a _FILLER can open with (see _FILLER_OPENERS; a failed match can cost microseconds)."""
+    head = text[start:end].lstrip(_SPACE_OR_COMMA)[:16]  # the openers have at most 12 characters
+    if head.isascii() and not head.lower().startswith(_FILLER_OPENERS):
+        return False  # IGNORECASE matches a few letters beyond ASCII to ASCII ones: those are left to the pattern
+    return _FILLER.match(text, start, end) is not None
+
+
 _COORD = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:(?!(?:the|a|an|he|she|they|it|his|her|their|we|i)\b)[a-z-]+\s+)"
                     r"{0,4}$")
 _INTRO = re.compile(r"^\s*(?:\(?[A-Z]{1,4}\)\s*)?(?:(?:[A-Z][A-Za-z]*\b[^,.;]{0,60},\s*)?(?:the\s+|The\s+)?)$")
@@ -143,26 +166,38 @@ def _participle_tables() -> dict[str, list[tuple[str, re.Pattern | None]]]:
 
 
 @cache
-def _first_words() -> dict[bytes, tuple[str, bool]]:
+def _first_words() -> dict[bytes, tuple[str, bool, tuple[tuple[str, re.Pattern], ...], bool]]:
     """The first words of the reporting verbs and of the participles in lower case, as bytes spelt backwards, to the
-    word and whether it is a participle's (see verbs_and_participles)."""
-    out = {w.lower()[::-1].encode("ascii"): (w.lower(), False) for w in _vocabulary()}
-    out.update({w[::-1].encode("ascii"): (w, True) for w in _participle_tables()})
+    word, whether it is a participle's, the multi-word verbs it opens (longest first, with the pattern of their
+    other words) and whether it is a verb by itself (see verbs_and_participles)."""
+    single, multi, _ = _verb_tables()
+    out = {w.lower()[::-1].encode("ascii"): (w.lower(), False, tuple(multi.get(w.lower(), ())), w.lower() in single)
+           for w in _vocabulary()}
+    out.update({w[::-1].encode("ascii"): (w, True, (), False) for w in _participle_tables()})
     return out
 
 
 @cache
+def _spellings() -> dict[str, tuple[str, bool, tuple[tuple[str, re.Pattern], ...], bool]]:
+    """The entry of _first_words() for each first word as the vocabulary writes it, and for each participle's first
+    word in small letters (see verbs_and_participles)."""
+    words = _first_words()
+    spelt = set(_vocabulary()) | set(_participle_tables())
+    return {word: words[word.lower()[::-1].encode("ascii")] for word in spelt}
+
+
+@cache
 def _first_word_pattern() -> re.Pattern[bytes]:
-    """The words of _first_words() spelt backwards, after a space, over bytes (see verbs_and_participles)."""
-    return re.compile((r" (" + trie_regex({w.decode("ascii") for w in _first_words()}) + r")\b").encode("ascii"))
+    """The words of _first_words() spelt backwards, after a space and before a space or '#', over bytes (see
+    verbs_and_participles)."""
+    return re.compile((r" (" + trie_regex({w.decode("ascii") for w in _first_words()}) + r")(?=[ #])").encode("ascii"))
 
 
-# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space, '-' too; ASCII capitals
-# become small letters. (A Latin-1 word character keeps its byte, so a space next to a hit was a non-word character
-# or a character beyond Latin-1; a byte next to a hit that is no space is a Latin-1 letter beyond ASCII, which bytes
-# patterns take for no word character.)
-_NON_WORD_TO_SPACE = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c) if chr(c).isalnum() or c == 0x5F else 0x20
-                           for c in range(256))
+# Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space, but '-' becomes '#'; ASCII
+# capitals become small letters. (A Latin-1 word character keeps its byte, so a space next to a hit was a non-word
+# character other than '-' or a character beyond Latin-1.)
+_NON_WORD_TO_SPACE = bytes((c | 0x20 if 0x41 <= c <= 0x5A else c) if chr(c).isalnum() or c == 0x5F
+                           else 0x23 if c == 0x2D else 0x20 for c in range(256))
 
 
 def _has_ascii_fold(text: str) -> bool:
@@ -193,52 +228,59 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     two spaces. Those bytes are read backwards: the first words of the verbs and participles, spelt backwards, are
     searched after a space, `' '(?:sdrow)\b`, which the regex engine does by skipping from space to space and trying
     only the few last letters of the words there (d, e, g, s, t) where the first letters would be most of the
-    alphabet. A hit must also have a space after it (before the word in the text); it is then checked on the text
-    itself: no word character before, none and no '-' after (which also rejects the false boundaries of the byte
-    view, non-ASCII letters), a verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
+    alphabet; '-' is '#' in the byte view, so that the space before a hit (after the word in the text) is no '-'. A
+    hit must also have a space or '#' after it (before the word in the text); it is then checked on the text itself:
+    no word character before nor after (which rejects the false boundaries of the byte view, letters beyond ASCII), a
+    verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
     Participles are searched with their own pattern where the byte view cannot stand for the text (a lower-cased
     all-caps text that grew, or a letter beyond ASCII that IGNORECASE takes for an ASCII one)."""
-    single, multi, participle_pattern = _verb_tables()
-    vocabulary = _vocabulary()
+    participle_pattern = _verb_tables()[2]
     words = _first_words()
+    spellings = _spellings()
     haystack = text.lower() if caps else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     size = len(haystack)
-    if participles and (len(haystack) != len(text) or not text.isascii() and _has_ascii_fold(text)):
+    plain = text.isascii()
+    if participles and (len(haystack) != len(text) or not plain and _has_ascii_fold(text)):
         found_participles = [(m.start(), m.end(), m["v"]) for m in participle_pattern.finditer(text)]
         participles = False
     else:
         found_participles = []
     verbs = []
     for hit in _first_word_pattern().finditer(backwards):
-        # backwards[i] is haystack[size - i]; the word spans backwards[a:b], haystack[size + 1 - b:size + 1 - a]
-        first, after = hit.span(1)
-        if backwards[after] != 0x20:
-            continue  # a Latin-1 letter beyond ASCII before the word
-        start, end = size + 1 - after, size + 1 - first
-        # in the byte view a character beyond Latin-1 reads as a space, and one beyond ASCII as no word character
-        if (start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (end < size and (
-                haystack[end] == "-" or (haystack[end] > "\x7f" and _is_word(haystack[end])))):
+        # The hit is ' ' + the word spelt backwards, with a space or '#' after it: so the text has a non-word
+        # character (other than '-') or none after the word, and a non-word character or none before it. It spans
+        # backwards[a:b]; backwards[i] is haystack[size - i], the word is haystack[size + 1 - b:size - a].
+        first, after = hit.span()
+        start, end = size + 1 - after, size - first
+        # in the byte view a character beyond Latin-1 reads as a space, and a Latin-1 letter beyond ASCII as no word
+        # character (to a bytes pattern): a text of ASCII has neither (nor has its lower-case form)
+        if not plain and ((start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (
+                end < size and haystack[end] > "\x7f" and _is_word(haystack[end]))):
             continue
-        word, is_participle = words[hit.group(1)]
+        # the entry of the word: by its spelling when the vocabulary writes it so (a verb; or a participle's, which
+        # is written in small letters), else by its letters in the byte view (then only a participle's counts: a
+        # verb written in another case is none, the byte view being in small letters)
+        entry = spellings.get(haystack[start:end])
+        if entry is None:
+            entry = words[hit[1]]
+            if not entry[1]:
+                continue
+        word, is_participle, multi, single = entry
         if is_participle:
             if participles:
                 clause = _participle_clause(text, start, end, word)
                 if clause:
                     found_participles.append(clause)
             continue
-        if haystack[start:end] not in vocabulary:
-            continue  # another case (the byte view is in small letters)
-        found = None
-        for verb, rest in multi.get(word, ()):
+        for verb, rest in multi:
             more = rest.match(haystack, end)
             if more:
-                found = (start, more.end(), verb)
+                verbs.append((start, more.end(), verb))
                 break
-        if found is None and word in single:
-            found = (start, end, word)
-        if found:
-            verbs.append(found)
+        else:
+            if single:
+                verbs.append((start, end, word))
     verbs.reverse()  # found from the end of the text
     if participles:
         found_participles.reverse()
@@ -299,20 +341,45 @@ def _breaks(text: str) -> list[tuple[int, int]]:
 
 
 def _verb_sentences(text: str, verb_starts: list[int], participle_starts: list[int]) -> Iterator[tuple[int, int]]:
-    """The spans of sentences(text) that hold a verb or a participle (their starts given in text order), in order."""
+    """The spans of sentences(text) that hold a verb or a participle (their starts given in text order), in order.
+
+    The breaks are found around each point instead of over the whole text: the next one by a search from the
+    point, the one before by trying the marks between the last break found and the point (a break is decided where
+    it stands, see _break_pattern, and no break can start inside another, which holds only its mark: so these are
+    the breaks of _breaks()). Sentences with no verb are not searched."""
     points = sorted(verb_starts + participle_starts) if participle_starts else verb_starts
-    breaks = _breaks(text)
-    stops = [stop for stop, _ in breaks]
+    mixed = "!" in text or "?" in text  # else the only marks are full stops
+    pattern = _SENTENCE_BREAK if mixed else _FULL_STOP_BREAK
     size = len(text)
+    search, match, rfind = pattern.search, pattern.match, text.rfind
     after = 0  # where the sentence after the last one given starts
+    low = 0  # no break starts before this offset but the one that ends at `after`
     for pos in points:
         if pos < after:
             continue  # in the sentence just given
-        # the sentence of pos; a point between two sentences (only a verb offset taken in a lower-cased text that
-        # grew, see verbs_and_participles) gives the next sentence, where the caller finds nothing, as before
-        index = bisect_right(stops, pos)
-        start = breaks[index - 1][1] if index else 0
-        stop, after = breaks[index] if index < len(breaks) else (size, size)
+        # the sentence of pos: from the end of the last break whose mark is before pos (else `after`) to the next
+        # mark that is a break at or after pos; a point between two sentences (only a verb offset taken in a
+        # lower-cased text that grew, see verbs_and_participles) gives the next sentence, where the caller finds
+        # nothing, as before
+        start = after
+        mark = rfind(".", low, pos)
+        if mixed:
+            mark = max(mark, rfind("!", low, pos), rfind("?", low, pos))
+        while mark >= 0:
+            found = match(text, mark)
+            if found:
+                start = found.end()
+                break
+            before = mark
+            mark = rfind(".", low, before)
+            if mixed:
+                mark = max(mark, rfind("!", low, before), rfind("?", low, before))
+        found = search(text, pos)
+        if found:
+            stop, after = found.start() + 1, found.end()
+            low = stop
+        else:
+            stop = after = low = size
         yield start, stop
 
 
@@ -342,20 +409,28 @@ def _text_after(text: str, pos: int, end: int) -> str:
 
 def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
                          signer: int | None = None) -> tuple[list[dict], int | None]:
-    """The statements of one segment; `last` is the speaker carried over for pronouns, `signer` speaks as I."""
-    addressee_verbs = _addressee_verbs()
-    para, text, caps = seg.number, seg.text, seg.caps
+    """The statements of one segment in text order; `last` is the speaker carried over for pronouns, `signer` speaks
+    as I."""
+    return _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
+
+
+def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
+                        signer: int | None) -> tuple[list[dict], int | None]:
+    """paragraph_statements() given the segment's mentions of a person (`person >= 0`) in order of their start."""
     out: list[dict] = []
-    ordered = sorted([m for m in mentions if m.person >= 0], key=_START)
     if not ordered and last is None and signer is None:
         return out, last
+    text, caps = seg.text, seg.caps
     all_verbs, all_participles = verbs_and_participles(text, caps, "ing" in text and "," in text)
-    if not ordered and not any(_pronoun(text[max(0, v_start - 80):v_start]) for v_start, _, _ in all_verbs):
+    if not ordered and not any(_pronoun(text[v_start - 80 if v_start > 80 else 0:v_start])
+                               for v_start, _, _ in all_verbs):
         # With no person mention in the segment, only a pronoun before a verb can speak (`He added`, `I told`); a
         # pronoun that ends the text before a verb within its sentence also ends it in the 80 characters before.
         return out, last
     if not all_verbs and not all_participles:
         return out, last
+    addressee_verbs = _addressee_verbs()
+    para = seg.number
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
     participle_starts = [p[0] for p in all_participles]
@@ -364,12 +439,27 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
         sentence_mentions = ordered[bisect_left(starts, s_start):bisect_left(starts, s_end)]
         first = sentence_mentions[0] if sentence_mentions else None  # the subject when _opens() says so
         for v_start, v_end, verb in sentence_verbs:
-            if not caps and text[v_start].isupper() and v_start == s_start:
+            if v_start == s_start and not caps and text[v_start].isupper():
                 continue
-            before = text[max(s_start, v_start - 80):v_start]
-            speaker: Mention | None = None
-            if verb == "according to":
-                speaker = _mention_after(sentence_mentions, text, v_end)
+            before = text[v_start - 80 if v_start - 80 > s_start else s_start:v_start]
+            # the speaker: its person and where its mention starts (-1 for a pronoun)
+            who: int | None = None
+            who_start = -1
+            if not sentence_mentions:
+                # only a pronoun can speak: the branches below that need a mention find none (and the quoting verb
+                # after a comma or a quote looks for none further)
+                if verb == "according to" or verb in _QUOTING and before.rstrip().endswith((",", '"')):
+                    pass
+                elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
+                    if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
+                        who = signer
+                elif pronoun:
+                    who = last if last is not None else next((m.person for m in reversed(ordered)
+                                                              if m.end <= v_start), None)
+            elif verb == "according to":
+                found = _mention_after(sentence_mentions, text, v_end)
+                if found is not None:
+                    who, who_start = found.person, found.start
             else:
                 prior = None  # the last mention (in text order) that ends before the verb
                 for m in reversed(sentence_mentions):
@@ -377,39 +467,41 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                         prior = m
                         break
                 if prior and (not text[prior.end:v_start].strip(_SPACE_OR_COMMA)
-                              or _FILLER.match(text, prior.end, v_start)):
-                    speaker = prior
+                              or _filler(text, prior.end, v_start)):
+                    who, who_start = prior.person, prior.start
                 elif verb in _QUOTING and before.rstrip().endswith((",", '"')):  # _COMMA_END.search(before)
-                    speaker = _mention_after(sentence_mentions, text, v_end)
-                elif first and first.end <= v_start and ("and" in before or "but" in before or "yet" in before) \
+                    found = _mention_after(sentence_mentions, text, v_end)
+                    if found is not None:
+                        who, who_start = found.person, found.start
+                elif first.end <= v_start and ("and" in before or "but" in before or "yet" in before) \
                         and _COORD.search(before) and _opens(text, s_start, first):
-                    speaker = first
+                    who, who_start = first.person, first.start
                 elif (pronoun := _pronoun(before)) and pronoun.group(1) == "I":
                     if signer is not None and text.count('"', s_start, v_start) % 2 == 0:
-                        speaker = Mention(para, -1, -1, "I", "", person=signer)
+                        who = signer
                 elif pronoun:
-                    carried = prior.person if prior else (
+                    who = prior.person if prior else (
                         last if last is not None else next((m.person for m in reversed(ordered)
                                                             if m.end <= v_start), None))
-                    if carried is not None:
-                        speaker = Mention(para, -1, -1, "he", "", person=carried)
-            if speaker is None or _passive(before):
+            if who is None or _passive(before):
                 continue
             addressee = None
             if verb in addressee_verbs or verb in _ADDRESSEE_AFTER_TO:
                 found = _mention_after(sentence_mentions, text, v_end)
-                if found is not None and found.person != speaker.person and (
+                if found is not None and found.person != who and (
                         verb in addressee_verbs or _TO.match(text, v_end, v_end + 5)):
                     addressee = found
             tail = addressee.end if addressee else v_end
-            leading = 0 <= speaker.start < v_start and speaker.start - s_start <= 25
+            leading = 0 <= who_start < v_start and who_start - s_start <= 25
             said = _text_after(text, tail, s_end) if leading else text[s_start:s_end].strip()
-            out.append({"paragraph": para, "speaker": speaker.person, "verb": verb, "text": said,
+            out.append({"paragraph": para, "speaker": who, "verb": verb, "text": said,
                         "addressee": addressee.person if addressee else None, "_pos": v_start})
-            last = speaker.person
+            last = who
+        if not all_participles:
+            continue
         for p_start, p_end, written in all_participles[bisect_left(participle_starts, s_start):
                                                         bisect_left(participle_starts, s_end)]:
-            prior = [o for o in out if o["paragraph"] == para and s_start <= o["_pos"] < p_start]
+            prior = [o for o in out if s_start <= o["_pos"] < p_start]  # `out` holds this paragraph's statements
             who = prior[-1]["speaker"] if prior else (
                 first.person if first and first.end <= p_start and _opens(text, s_start, first) else None)
             if who is None:
@@ -418,6 +510,8 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
             out.append({"paragraph": para, "speaker": who, "addressee": None, "verb": written.lower(),
                         "text": _text_after(text, p_end, s_end), "_pos": p_start, "_lemma": verb})
             last = who
+    if all_participles and len(out) > 1:
+        out.sort(key=_POS)  # a participle comes after the verbs of its sentence; the verbs come in text order
     return out, last
 
 
@@ -427,14 +521,19 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     out: list[dict] = []
     last: int | None = None
     signer = next((m.person for m in mentions if m.kind == "signer"), None)
-    by_para: dict[int, list[Mention]] = {}
+    by_para: dict[int, list[Mention]] = {}  # the mentions of a person by paragraph
     for m in mentions:
-        by_para.setdefault(m.paragraph, []).append(m)
+        if m.person >= 0:
+            by_para.setdefault(m.paragraph, []).append(m)
+    for ordered in by_para.values():
+        ordered.sort(key=_START)
+    skip_preamble = bool(cable.paragraphs)
     for seg in segs if segs is not None else scan(cable):
-        if seg.number == 0 and cable.paragraphs:
+        if seg.number == 0 and skip_preamble:
             continue
-        found, last = paragraph_statements(seg, by_para.get(seg.number, []), last, signer)
-        out += sorted(found, key=_POS) if len(found) > 1 else found
+        found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer)
+        if found:
+            out += found
     records = []
     for s in out:
         speaker = persons[s["speaker"]]
