@@ -24,10 +24,8 @@ from converters import people as people_module
 from converters import resolve
 from converters import scan as scan_module
 from converters.parse import parse
-from converters.people import titled_mentions, untitled_mentions
 from converters.readers import iter_files, read
 from converters.record import Cable, UnreadableCable
-from converters.scan import scan
 
 
 def record_inputs(cables: list[Cable]) -> list[list[tuple[set[str], list[tuple[int, int]]]]]:
@@ -51,58 +49,51 @@ def record_inputs(cables: list[Cable]) -> list[list[tuple[set[str], list[tuple[i
     return out
 
 
+def time_steps(cable: Cable, calls: list, clock, scan_module=scan_module, people=people_module
+               ) -> tuple[dict[str, float], int]:
+    """One cable through scan, titled and untitled as find_persons() runs them: the time of each step (by `clock`)
+    and the number of mentions found."""
+    t0 = clock()
+    segs = scan_module.scan(cable)
+    t1 = clock()
+    found = 0
+    for seg in segs:
+        text = seg.text
+        if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
+            found += len(people.titled_mentions(seg.number, text, seg.caps))
+    t2 = clock()
+    it = iter(calls)
+    for seg in segs:
+        if not seg.caps:
+            known, taken = next(it)
+            found += len(people.untitled_mentions(seg, known, taken))
+    t3 = clock()
+    return {"scan": t1 - t0, "titled": t2 - t1, "untitled": t3 - t2}, found
+
+
 def run(cables: list[Cable], inputs: list) -> tuple[dict[str, float], int]:
     """One pass: CPU seconds of scan, titled and untitled over the corpus, and the number of mentions found."""
-    clock = time.process_time
     out = {"scan": 0.0, "titled": 0.0, "untitled": 0.0}
     found = 0
     for cable, calls in zip(cables, inputs, strict=True):
-        t0 = clock()
-        segs = scan(cable)
-        t1 = clock()
-        for seg in segs:
-            text = seg.text
-            if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-                found += len(titled_mentions(seg.number, text, seg.caps))
-        t2 = clock()
-        it = iter(calls)
-        for seg in segs:
-            if not seg.caps:
-                known, taken = next(it)
-                found += len(untitled_mentions(seg, known, taken))
-        t3 = clock()
-        out["scan"] += t1 - t0
-        out["titled"] += t2 - t1
-        out["untitled"] += t3 - t2
+        spent, count = time_steps(cable, calls, time.process_time)
+        found += count
+        for key in out:
+            out[key] += spent[key]
     return out, found
 
 
 def run_min(cables: list[Cable], inputs: list, repeat: int) -> tuple[dict[str, float], int]:
     """Each cable `repeat` times in a row, keeping the least CPU time of each step per cable: much less noise from
     other load than the best of whole passes (the first of the repeats pays for what the others find in caches)."""
-    clock = time.perf_counter
     out = {"scan": 0.0, "titled": 0.0, "untitled": 0.0}
     found = 0
     for cable, calls in zip(cables, inputs, strict=True):
         best = {"scan": 1e9, "titled": 1e9, "untitled": 1e9}
         for _ in range(repeat):
-            t0 = clock()
-            segs = scan(cable)
-            t1 = clock()
-            count = 0
-            for seg in segs:
-                text = seg.text
-                if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-                    count += len(titled_mentions(seg.number, text, seg.caps))
-            t2 = clock()
-            it = iter(calls)
-            for seg in segs:
-                if not seg.caps:
-                    known, taken = next(it)
-                    count += len(untitled_mentions(seg, known, taken))
-            t3 = clock()
-            for key, spent in (("scan", t1 - t0), ("titled", t2 - t1), ("untitled", t3 - t2)):
-                best[key] = min(best[key], spent)
+            spent, count = time_steps(cable, calls, time.perf_counter)
+            for key in best:
+                best[key] = min(best[key], spent[key])
         found += count
         for key in out:
             out[key] += best[key]
@@ -128,30 +119,15 @@ def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType]
 def run_ab(cables: list[Cable], inputs: list, repeat: int, variants: dict) -> dict[str, dict[str, float]]:
     """Per cable, each variant (scan module, people module) `repeat` times, alternating the order; the least wall
     time of each step per cable and variant, summed over the corpus."""
-    clock = time.perf_counter
     out = {key: {"scan": 0.0, "titled": 0.0, "untitled": 0.0} for key in variants}
     order = list(variants)
     for cable, calls in zip(cables, inputs, strict=True):
         best = {key: {"scan": 1e9, "titled": 1e9, "untitled": 1e9} for key in variants}
         for turn in range(repeat):
             for key in order if turn % 2 == 0 else order[::-1]:
-                scan_module, people = variants[key]
-                t0 = clock()
-                segs = scan_module.scan(cable)
-                t1 = clock()
-                for seg in segs:
-                    text = seg.text
-                    if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-                        people.titled_mentions(seg.number, text, seg.caps)
-                t2 = clock()
-                it = iter(calls)
-                for seg in segs:
-                    if not seg.caps:
-                        known, taken = next(it)
-                        people.untitled_mentions(seg, known, taken)
-                t3 = clock()
-                for step, spent in (("scan", t1 - t0), ("titled", t2 - t1), ("untitled", t3 - t2)):
-                    best[key][step] = min(best[key][step], spent)
+                spent, _ = time_steps(cable, calls, time.perf_counter, *variants[key])
+                for step in spent:
+                    best[key][step] = min(best[key][step], spent[step])
         for key in variants:
             for step in out[key]:
                 out[key][step] += best[key][step]
