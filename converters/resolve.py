@@ -331,10 +331,13 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
 
 def _designation_person(label: str, cable: Cable, persons: list[Person], index: dict[str, list[int]],
                         context: dict) -> int | None:
-    """The person a role designation of the sending post stands for, added when the tables name them."""
-    for i, p in enumerate(persons):
-        if p.extra.get("_designation") == label:
-            return i
+    """The person a role designation of the sending post stands for, added when the tables name them.
+
+    `context["designated"]` keeps each label given so far with its person (a person's `_designation`: at most one
+    person has a label at a time, since a label is given only when no person has it)."""
+    designated = context.setdefault("designated", {})
+    if label in designated:  # (`next(i for i, p in enumerate(persons) if p.extra.get("_designation") == label)`)
+        return designated[label]
     found: int | None = None
     if label == "Ambassador":
         chief = context.get("chief")
@@ -366,7 +369,9 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], index: 
         extra = {"_role_kind": "role", "_unresolved": True}
         found = _add(persons, index, Person(word, word, label, "US", 1, [], extra))
     if found is not None:
+        designated.pop(persons[found].extra.get("_designation"), None)  # (the person's label before, now lost)
         persons[found].extra["_designation"] = label
+        designated[label] = found
         if not persons[found].role:
             persons[found].role = label
     return found
@@ -414,9 +419,10 @@ def _designation_search(seg: Segment) -> tuple[str, ...]:
     """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
     its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
     word_set, opening, every, plain = _designation_tables()
-    present = seg.capwords & word_set
-    if not plain or _after_apostrophe(seg.text, opening):
+    text = seg.text
+    if not plain or ("'" in text and _after_apostrophe(text, opening)):  # (no apostrophe: no call)
         return every
+    present = seg.capwords & word_set
     if not present:
         return ()
     words = _designation_words()
