@@ -183,6 +183,11 @@ def _given_match(forename: str, names: list[str]) -> bool:
     return False
 
 
+def has_wikidata_candidates(surname: str) -> bool:
+    """True when the Wikidata table has a row for the surname's skeleton (else link_wikidata answers None)."""
+    return skeleton(surname) in wikidata_by_surname()
+
+
 def link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
     """A Wikidata link for a person, or None: surname (or skeleton) + country + dates + (office or given name)."""
     if skeleton(surname) not in wikidata_by_surname():  # (no candidate: most surnames; nothing to cache)

@@ -655,8 +655,11 @@ def _link(persons: list[Person], cable: Cable, chief: dict[str, str] | None) -> 
             pocom = linking.pocom_link(p.surname, forename, p.role, chief, date) if date and p.surname else None
             if pocom and not forename:
                 p.name = pocom["name"]
-        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year)
-        if wikidata is None and p.strength == 0 and p.country != "US" and not pocom:
+        # (link_wikidata answers None for a surname without candidates: most surnames; tested once for both calls)
+        candidates = linking.has_wikidata_candidates(p.surname)
+        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year) \
+            if candidates else None
+        if wikidata is None and candidates and p.strength == 0 and p.country != "US" and not pocom:
             wikidata = linking.link_wikidata(p.surname, forename, p.role, "US", year)
             if wikidata:
                 p.country = "US"
