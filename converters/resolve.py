@@ -314,7 +314,7 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
         # A reference ends with a role word preceded by white space and followed by no letter, digit or hyphen:
         # a capitalised word of the text (CAPWORD_RE), unless an apostrophe and letters follow it (`Minister'x`,
         # one capitalised word). The same segments as `any(n in text for n in needles)` gave a reference in.
-        if needles.isdisjoint(seg.capwords) and not _after_apostrophe(text, ends):
+        if needles.isdisjoint(seg.capwords) and not ("'" in text and _after_apostrophe(text, ends)):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
