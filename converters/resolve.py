@@ -554,6 +554,27 @@ def _leader_country(word: str, year: int) -> str | None:
     return countries.pop() if len(countries) == 1 else ""
 
 
+@cache
+def _leader_words_by_year() -> dict[int, frozenset[str]]:
+    """For each year from 1900 to 2100, the words of _leader_words() with a country in that year (_leader_country()
+    not None: a row in office within six years before, one after), built once per process from the rows' spans."""
+    rows = leader_surnames()
+    by_year: dict[int, set[str]] = {}
+    for word in _leader_words():
+        for _, first, last in rows[word]:
+            for year in range(max(first - 6, 1900), min(last + 1, 2100) + 1):
+                by_year.setdefault(year, set()).add(word)
+    return {year: frozenset(words) for year, words in by_year.items()}
+
+
+@lru_cache(maxsize=256)
+def _leaders_in(year: int) -> frozenset[str]:
+    """`frozenset(w for w in _leader_words() if _leader_country(w, year) is not None)` (cached per year)."""
+    if 1900 <= year <= 2100:
+        return _leader_words_by_year().get(year, frozenset())
+    return frozenset(w for w in _leader_words() if _leader_country(w, year) is not None)
+
+
 def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                      index: dict[str, list[int]]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
@@ -562,14 +583,14 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
     year = linking.year_of(cable.created)
     if year is None:
         return
-    qualified = _leader_words()
+    qualified = _leaders_in(year)  # (the words that can qualify in this year, whatever the text around them)
     known: set[str] | None = None
     by_para: dict[int, list[tuple[int, int]]] | None = None
     for seg in segs:
         if seg.caps:
             continue
         # the words that can qualify whatever the text around them, then their occurrences in text order
-        words = {w for w in seg.capwords & qualified if _leader_country(w, year) is not None}
+        words = seg.capwords & qualified
         if not words:
             continue
         if known is None:  # the surname keys of the persons (`{surname_key(p.surname) for p in persons}`: the keys
