@@ -504,8 +504,11 @@ _AFTER_STOP = re.compile(r"[.:;]\s+\S+\s+$")  # ... that is not the first word o
 def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                   index: dict[str, list[int]], context: dict) -> None:
     labels = _designation_labels()
+    word_set, _, _, plain = _designation_tables()
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
+        if not caps and plain and "'" not in text and word_set.isdisjoint(seg.capwords):
+            continue  # (what _designation_search answers `()` for, without the call: most segments)
         if caps:
             if not any(word in text for word in _HINT_WORDS):  # (str.find outruns one regex search for all)
                 continue
