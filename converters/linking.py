@@ -183,6 +183,11 @@ def _given_match(forename: str, names: list[str]) -> bool:
     return False
 
 
+def has_wikidata_candidates(surname: str) -> bool:
+    """True when the Wikidata table has a row for the surname's skeleton (else link_wikidata answers None)."""
+    return skeleton(surname) in wikidata_by_surname()
+
+
 def link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
     """A Wikidata link for a person, or None: surname (or skeleton) + country + dates + (office or given name)."""
     if skeleton(surname) not in wikidata_by_surname():  # (no candidate: most surnames; nothing to cache)
@@ -223,18 +228,28 @@ def _link_wikidata(surname: str, forename: str, role: str, country: str, created
     return {"qid": row["qid"], "label": row["name"], "method": f"wikidata:{method}", "confidence": score}
 
 
-@lru_cache(maxsize=65536)
 def link_pocom(surname: str, forename: str, role: str, station: str | None, created: str | None) -> dict | None:
     """A POCOM chief-of-mission link for a US official, or None."""
     if not created or not surname:
         return None
-    date = created[:10]
-    chief = chief_of_mission(station, created)
+    return pocom_link(surname, forename, role, chief_of_mission(station, created), created[:10])
+
+
+def pocom_link(surname: str, forename: str, role: str, chief: dict[str, str] | None, date: str) -> dict | None:
+    """link_pocom() for a surname, given the chief of mission at the post and date (chief_of_mission(), which a
+    caller linking several persons of one cable computes once) and the date (ISO, `YYYY-MM-DD`)."""
     if chief and surname_key(chief["surname"]) == surname_key(surname):
         return {"pocom": chief["person_id"], "name": chief["name"], "method": "pocom:chief of mission at post and date",
                 "confidence": 0.95}
     if "Ambassador" not in role and "Charge" not in role:
         return None
+    return _ambassador_link(surname, forename, date)
+
+
+@lru_cache(maxsize=65536)
+def _ambassador_link(surname: str, forename: str, date: str) -> dict | None:
+    """The only chief of mission of that surname (and given name) in office anywhere at the date, or None.
+    Cached per process (bounded)."""
     rows = [r for r in chiefs_by_surname().get(skeleton(surname), [])
             if surname_key(r["surname"]) == surname_key(surname) and _active(r, date)]
     if forename:

@@ -64,10 +64,10 @@ def _compatible(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _name_parts(name: str) -> tuple[str, str, str, str, bool]:
+def _name_parts(name: str) -> tuple[str, str, str, str, bool, str]:
     """A mention's name as a person takes it: the name without `'s` and suffixes (`Jr`), its surname (with its
-    particles: `bin Zayed`), the surname_key of its last word, the given names, and whether it is one word.
-    Per name, once per process (bounded)."""
+    particles: `bin Zayed`), the surname_key of its last word, the given names, whether it is one word, and the
+    surname_key of the surname (the person's key in the index of _merge). Per name, once per process (bounded)."""
     tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in name.split()]
     while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
         tokens.pop()
@@ -75,15 +75,23 @@ def _name_parts(name: str) -> tuple[str, str, str, str, bool]:
     cut = len(tokens) - 1
     while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:
         cut -= 1
-    return " ".join(tokens), " ".join(tokens[cut:]), surname_key(tokens[-1]), " ".join(tokens[:cut]), len(tokens) == 1
+    surname = " ".join(tokens[cut:])
+    return " ".join(tokens), surname, surname_key(tokens[-1]), " ".join(tokens[:cut]), len(tokens) == 1, \
+        surname_key(surname)
+
+
+# the key of `index` (see _merge) that lists the persons who ever had an East Asian country (never a surname_key,
+# which has letters only)
+_EAST_KEY = " east"
 
 
 def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> int:
     """Attach a named mention to the person it names (same surname, compatible given names) or add one.
 
     `index` lists the persons by the surname_key of their surname (in order; kept up to date here): the person
-    taken is the last one that matches, as a scan of every person from the last would find."""
-    m.name, surname, key, fore, single = _name_parts(m.name)
+    taken is the last one that matches, as a scan of every person from the last would find. Under _EAST_KEY it
+    lists the persons who ever had an East Asian country (kept by _merge and _add)."""
+    m.name, surname, key, fore, single, surname_index = _name_parts(m.name)
     found = -1
     # the same surname with compatible given names (the persons of that surname key, from the last)
     same = index.get(key)
@@ -96,9 +104,10 @@ def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> in
                     found = i
                     break
     # or a lone East Asian family name written first (any person after the one found above)
-    if single and found < len(persons) - 1:
-        east = _east()
-        m_east = m.country in east
+    east = _east()
+    m_east = m.country in east
+    # (when neither the mention nor any person is East Asian, the loop below finds nothing)
+    if single and found < len(persons) - 1 and (m_east or _EAST_KEY in index):
         for i in range(len(persons) - 1, found, -1):
             p = persons[i]
             if (m_east or p.country in east) and surname_key(p.name.split()[0]) == key:
@@ -112,17 +121,23 @@ def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> in
             p.role, p.extra["_role_kind"] = m.role, m.kind
         if m.country and m.strength >= p.strength:
             p.country, p.strength = m.country, m.strength
+            if m_east:
+                index.setdefault(_EAST_KEY, []).append(found)
         p.mentions.append(m)
         m.person = found
         return found
-    return _add(persons, index, Person(m.name, surname, m.role, m.country, m.strength, [m], {"_role_kind": m.kind}))
+    person = Person(m.name, surname, m.role, m.country, m.strength, [m], {"_role_kind": m.kind})
+    return _add(persons, index, person, surname_index)
 
 
-def _add(persons: list[Person], index: dict[str, list[int]], person: Person) -> int:
-    """Append a person (and to the index by surname key); its position, set on its mentions."""
+def _add(persons: list[Person], index: dict[str, list[int]], person: Person, key: str | None = None) -> int:
+    """Append a person (and to the index by surname key: `key` when the caller has it); its position, set on its
+    mentions."""
     persons.append(person)
     i = len(persons) - 1
-    index.setdefault(surname_key(person.surname), []).append(i)
+    index.setdefault(surname_key(person.surname) if key is None else key, []).append(i)
+    if person.country in _east():
+        index.setdefault(_EAST_KEY, []).append(i)
     for m in person.mentions:
         m.person = i
     return i
@@ -299,7 +314,7 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
         # A reference ends with a role word preceded by white space and followed by no letter, digit or hyphen:
         # a capitalised word of the text (CAPWORD_RE), unless an apostrophe and letters follow it (`Minister'x`,
         # one capitalised word). The same segments as `any(n in text for n in needles)` gave a reference in.
-        if needles.isdisjoint(seg.capwords) and not _after_apostrophe(text, ends):
+        if needles.isdisjoint(seg.capwords) and not ("'" in text and _after_apostrophe(text, ends)):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
@@ -316,10 +331,13 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
 
 def _designation_person(label: str, cable: Cable, persons: list[Person], index: dict[str, list[int]],
                         context: dict) -> int | None:
-    """The person a role designation of the sending post stands for, added when the tables name them."""
-    for i, p in enumerate(persons):
-        if p.extra.get("_designation") == label:
-            return i
+    """The person a role designation of the sending post stands for, added when the tables name them.
+
+    `context["designated"]` keeps each label given so far with its person (a person's `_designation`: at most one
+    person has a label at a time, since a label is given only when no person has it)."""
+    designated = context.setdefault("designated", {})
+    if label in designated:  # (`next(i for i, p in enumerate(persons) if p.extra.get("_designation") == label)`)
+        return designated[label]
     found: int | None = None
     if label == "Ambassador":
         chief = context.get("chief")
@@ -351,7 +369,9 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], index: 
         extra = {"_role_kind": "role", "_unresolved": True}
         found = _add(persons, index, Person(word, word, label, "US", 1, [], extra))
     if found is not None:
+        designated.pop(persons[found].extra.get("_designation"), None)  # (the person's label before, now lost)
         persons[found].extra["_designation"] = label
+        designated[label] = found
         if not persons[found].role:
             persons[found].role = label
     return found
@@ -399,9 +419,10 @@ def _designation_search(seg: Segment) -> tuple[str, ...]:
     """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
     its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
     word_set, opening, every, plain = _designation_tables()
-    present = seg.capwords & word_set
-    if not plain or _after_apostrophe(seg.text, opening):
+    text = seg.text
+    if not plain or ("'" in text and _after_apostrophe(text, opening)):  # (no apostrophe: no call)
         return every
+    present = seg.capwords & word_set
     if not present:
         return ()
     words = _designation_words()
@@ -483,8 +504,11 @@ _AFTER_STOP = re.compile(r"[.:;]\s+\S+\s+$")  # ... that is not the first word o
 def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                   index: dict[str, list[int]], context: dict) -> None:
     labels = _designation_labels()
+    word_set, _, _, plain = _designation_tables()
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
+        if not caps and plain and "'" not in text and word_set.isdisjoint(seg.capwords):
+            continue  # (what _designation_search answers `()` for, without the call: most segments)
         if caps:
             if not any(word in text for word in _HINT_WORDS):  # (str.find outruns one regex search for all)
                 continue
@@ -533,6 +557,27 @@ def _leader_country(word: str, year: int) -> str | None:
     return countries.pop() if len(countries) == 1 else ""
 
 
+@cache
+def _leader_words_by_year() -> dict[int, frozenset[str]]:
+    """For each year from 1900 to 2100, the words of _leader_words() with a country in that year (_leader_country()
+    not None: a row in office within six years before, one after), built once per process from the rows' spans."""
+    rows = leader_surnames()
+    by_year: dict[int, set[str]] = {}
+    for word in _leader_words():
+        for _, first, last in rows[word]:
+            for year in range(max(first - 6, 1900), min(last + 1, 2100) + 1):
+                by_year.setdefault(year, set()).add(word)
+    return {year: frozenset(words) for year, words in by_year.items()}
+
+
+@lru_cache(maxsize=256)
+def _leaders_in(year: int) -> frozenset[str]:
+    """`frozenset(w for w in _leader_words() if _leader_country(w, year) is not None)` (cached per year)."""
+    if 1900 <= year <= 2100:
+        return _leader_words_by_year().get(year, frozenset())
+    return frozenset(w for w in _leader_words() if _leader_country(w, year) is not None)
+
+
 def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                      index: dict[str, list[int]]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
@@ -541,26 +586,27 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
     year = linking.year_of(cable.created)
     if year is None:
         return
-    qualified = _leader_words()
+    qualified = _leaders_in(year)  # (the words that can qualify in this year, whatever the text around them)
     known: set[str] | None = None
-    by_para: dict[int, list[tuple[int, int]]] = {}
+    by_para: dict[int, list[tuple[int, int]]] | None = None
     for seg in segs:
         if seg.caps:
             continue
         # the words that can qualify whatever the text around them, then their occurrences in text order
-        words = {w for w in seg.capwords & qualified if _leader_country(w, year) is not None}
+        words = seg.capwords & qualified
         if not words:
             continue
-        if known is None:  # (built once, for the first segment with a candidate)
-            known = {surname_key(p.surname) for p in persons}
-            for m in mentions:
-                by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+        if known is None:  # the surname keys of the persons (`{surname_key(p.surname) for p in persons}`: the keys
+            known = set(index)  # of the index, which has every person, plus _EAST_KEY, no surname_key)
         para, text = seg.number, seg.text
-        taken = by_para.get(para, [])
         for start, word in seg.occurrences(words):
-            if surname_key(word) in known:
+            if surname_key(word) in known or f" {word.lower()} " in text:
                 continue
-            if f" {word.lower()} " in text or any(s <= start < e for s, e in taken):
+            if by_para is None:  # the spans of the mentions found before this step (built once, when first needed)
+                by_para = {}
+                for m in mentions:
+                    by_para.setdefault(m.paragraph, []).append((m.start, m.end))
+            if any(s <= start < e for s, e in by_para.get(para, ())):
                 continue
             m = Mention(para, start, start + len(word), word, word, "", _leader_country(word, year), 1, "leader")
             _merge(persons, index, m)
@@ -612,15 +658,16 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
         if (p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in given)) and \
                 p.forename and not _INITIAL_DOT.search(p.name):
             p.surname = parts[0]
-    _link(persons, cable)
+    _link(persons, cable, context["chief"])
     return persons, mentions
 
 
-def _link(persons: list[Person], cable: Cable) -> None:
-    """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking)."""
+def _link(persons: list[Person], cable: Cable, chief: dict[str, str] | None) -> None:
+    """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking); `chief` is
+    the cable's chief of mission (linking.chief_of_mission)."""
     year = cable.created[:4] if cable.created else None
     date = cable.created[:10] if cable.created else None
-    station, ref_id = cable.station, cable.reference_id
+    ref_id = cable.reference_id
     for p in persons:
         if p.extra.get("_unresolved"):
             p.extra = {"id": linking.person_id(p.name, p.surname, "", ref_id, None, None)}
@@ -628,11 +675,15 @@ def _link(persons: list[Person], cable: Cable) -> None:
         forename = p.forename
         pocom = None
         if p.country in ("US", ""):
-            pocom = linking.link_pocom(p.surname, forename, p.role, station, date)
+            # (linking.link_pocom(p.surname, forename, p.role, cable.station, date), the chief found once per cable)
+            pocom = linking.pocom_link(p.surname, forename, p.role, chief, date) if date and p.surname else None
             if pocom and not forename:
                 p.name = pocom["name"]
-        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year)
-        if wikidata is None and p.strength == 0 and p.country != "US" and not pocom:
+        # (link_wikidata answers None for a surname without candidates: most surnames; tested once for both calls)
+        candidates = linking.has_wikidata_candidates(p.surname)
+        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year) \
+            if candidates else None
+        if wikidata is None and candidates and p.strength == 0 and p.country != "US" and not pocom:
             wikidata = linking.link_wikidata(p.surname, forename, p.role, "US", year)
             if wikidata:
                 p.country = "US"
