@@ -450,18 +450,30 @@ def _caps_designation_matches(pattern: re.Pattern, text: str):
         yield from pattern.finditer(text)
         return
     lower = text.lower()
-    starts = set()
+    starts = []
     for head in heads:
         i = lower.find(head)
         while i >= 0:
-            j = i
-            while j and lower[j - 1].isspace():
-                j -= 1
-            if j < i and j >= 3 and lower[j - 3:j] == "the":
-                starts.add(j - 3)
+            the = _the_before(lower, i, ("the",))
+            if the >= 0:
+                starts.append(the)
             i = lower.find(head, i + 1)
+    yield from _matches_at(pattern, text, starts)
+
+
+def _the_before(text: str, i: int, spellings: tuple[str, ...]) -> int:
+    """Where a `the` (as one of `spellings`) and white space right before offset i start; -1 when there is none."""
+    j = i
+    while j and text[j - 1].isspace():  # (str.isspace is the `\s` of str patterns)
+        j -= 1
+    return j - 3 if j < i and j >= 3 and text[j - 3:j] in spellings else -1
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """`pattern.finditer(text)` when the pattern can match only at `starts`: each start tried in text order, from
+    the end of the previous match on."""
     pos = 0
-    for start in sorted(starts):
+    for start in sorted(set(starts)):
         if start < pos:
             continue
         match = pattern.match(text, start)
@@ -481,20 +493,11 @@ def _designation_matches(pattern: re.Pattern, text: str, heads: tuple[str, ...])
         i = find(head)
         while i >= 0:
             starts.append(i)
-            j = i
-            while j and text[j - 1].isspace():  # (str.isspace is the `\s` of str patterns)
-                j -= 1
-            if j < i and j >= 3 and text[j - 3:j] in ("the", "The"):
-                starts.append(j - 3)
+            the = _the_before(text, i, ("the", "The"))
+            if the >= 0:
+                starts.append(the)
             i = find(head, i + 1)
-    pos = 0
-    for start in sorted(set(starts)):
-        if start < pos:
-            continue
-        match = pattern.match(text, start)
-        if match:
-            pos = match.end()
-            yield match
+    yield from _matches_at(pattern, text, starts)
 
 
 _AFTER_NAME = re.compile(r"[A-Z][\w.'-]*\s+$")  # a bare role word right after a capitalised word ...
