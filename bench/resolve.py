@@ -12,9 +12,9 @@ resolution (_merge, designations, surname-only mentions, office holders, role re
 Run it with PYTHONPATH pointing at another checkout to compare two versions on the same machine. Later passes
 find the per-process caches (names, links) filled by the earlier ones; `--repeat 1` times one cold pass.
 
-`--check` instead compares, on every segment of the corpus, each search that resolve.py and frame_people.py run
-from candidate places with the plain pattern or loop it stands for (they rely on the shapes of CAPWORD_RE,
-WORD_RE and the designation patterns: run it after changing those).
+`--check` instead compares, on every segment of the corpus, each search that resolve.py, designations.py and
+frame_people.py run from candidate places with the plain pattern or loop it stands for (they rely on the shapes
+of CAPWORD_RE, WORD_RE and the designation patterns: run it after changing those).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _persons(cables: list) -> float:
 
 def check(cables: list) -> int:
     """Compare the candidate searches with the plain forms they replace on every segment; the number of mismatches."""
-    from converters import frame_people, linking, resolve
+    from converters import designations, frame_people, linking, resolve
     from converters.people import WORD_RE, patterns
 
     def spans(matches) -> list:
@@ -89,7 +89,7 @@ def check(cables: list) -> int:
             text = seg.text
             if seg.caps:
                 pattern = patterns()["designation_caps"]
-                bad += spans(pattern.finditer(text)) != spans(resolve._caps_designation_matches(pattern, text))
+                bad += spans(pattern.finditer(text)) != spans(designations._caps_designation_matches(pattern, text))
                 if text.isascii():
                     words = [m.group() for m in WORD_RE.finditer(text)]
                     lookup = {w.lower().removesuffix("'s"): [0] for w in words[::7]}
@@ -99,11 +99,11 @@ def check(cables: list) -> int:
                     bad += found is not None and found != plain
                 continue
             pattern = patterns()["designation"]
-            found = resolve._designation_matches(pattern, text, resolve._designation_search(seg))
+            found = designations._designation_matches(pattern, text, designations._designation_search(seg))
             bad += spans(pattern.finditer(text)) != spans(found)
             for match in resolve._ROLE_REFERENCE.finditer(text):  # the role-reference test lets the segment pass
                 needles = frozenset([match["r"].split()[-1]])
-                bad += needles.isdisjoint(seg.capwords) and not resolve._after_apostrophe(text, tuple(needles))
+                bad += needles.isdisjoint(seg.capwords) and not designations.after_apostrophe(text, tuple(needles))
     return bad
 
 

@@ -1,6 +1,7 @@
 """Resolve the mentions of a cable into persons: one person per individual, the fullest name, role and country.
 
-Also the role designations of the sending post (`the Ambassador`), role references (`the Foreign Minister`),
+Also whom the role designations of the sending post stand for (`the Ambassador`; where they are is
+converters.designations), role references (`the Foreign Minister`),
 surname-only mentions, well-known office holders named by surname alone, and the links of converters.linking.
 See docs/people.md.
 """
@@ -12,13 +13,13 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from converters import linking
+from converters.designations import after_apostrophe, designation_matches
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
 from converters.people import (
     WORD_RE,
     Mention,
     Person,
     _stop,
-    patterns,
     titled_mentions,
     untitled_mentions,
 )
@@ -314,7 +315,7 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
         # A reference ends with a role word preceded by white space and followed by no letter, digit or hyphen:
         # a capitalised word of the text (CAPWORD_RE), unless an apostrophe and letters follow it (`Minister'x`,
         # one capitalised word). The same segments as `any(n in text for n in needles)` gave a reference in.
-        if needles.isdisjoint(seg.capwords) and not ("'" in text and _after_apostrophe(text, ends)):
+        if needles.isdisjoint(seg.capwords) and not ("'" in text and after_apostrophe(text, ends)):
             continue
         for match in _ROLE_REFERENCE.finditer(text):
             phrase = match["r"].lower()
@@ -377,129 +378,6 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], index: 
     return found
 
 
-# an all-caps paragraph without any of these words is not searched for role designations
-_HINT_WORDS = ("Ambassador", "AMBASSADOR", "DCM", "Charge", "CHARGE", "Secretary", "SECRETARY", "CDA", "Consul",
-               "CONSUL", "CG")
-
-
-@cache
-def _designation_words() -> dict[str, str]:
-    """The words a role designation of mixed-case text opens with, after an optional `the`/`The` (the lexicon's
-    designations and the bare role words of people.patterns()["designation"]), each with the word to search for
-    to find it: itself, or a shorter one it starts with (`Ambassador-designate`: `Ambassador`). All are made of
-    letters and hyphens, so where one opens a designation it is a capitalised word of the text (CAPWORD_RE), or
-    the start of one when an apostrophe and letters follow it (`DCM'x`)."""
-    phrases = [*lexicon()["role_designations"], "Ambassador", "DCM", "Charge", "Charge d'Affaires", "CDA"]
-    words = {p.removeprefix("the ").split()[0] for p in phrases}
-    heads = sorted(w for w in words if not any(w != v and w.startswith(v) for v in words))
-    return {w: next(h for h in heads if w.startswith(h)) for w in sorted(words)}
-
-
-@cache
-def _designation_tables() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool]:
-    """The keys of _designation_words() as a set (to intersect with a segment's capitalised words) and as a tuple
-    (for str.endswith), every word to search, sorted, and whether all the words are made of ASCII letters and
-    hyphens (else the capitalised words cannot tell where one occurs, and every word is searched)."""
-    words = _designation_words()
-    plain = all(re.fullmatch(r"[A-Za-z-]+", w) for w in words)
-    return frozenset(words), tuple(words), tuple(sorted(set(words.values()))), plain
-
-
-def _after_apostrophe(text: str, words: tuple[str, ...]) -> bool:
-    """True when one of the words ends right before an apostrophe of the text."""
-    i = text.find("'")
-    while i >= 0:
-        if text.endswith(words, 0, i):
-            return True
-        i = text.find("'", i + 1)
-    return False
-
-
-def _designation_search(seg: Segment) -> tuple[str, ...]:
-    """The words to search for the role designations of a mixed-case segment (see _designation_words): those of
-    its capitalised words, or all of them when a designation word is followed by an apostrophe somewhere."""
-    word_set, opening, every, plain = _designation_tables()
-    text = seg.text
-    if not plain or ("'" in text and _after_apostrophe(text, opening)):  # (no apostrophe: no call)
-        return every
-    present = seg.capwords & word_set
-    if not present:
-        return ()
-    words = _designation_words()
-    return tuple(sorted({words[w] for w in present}))
-
-
-@cache
-def _caps_designation_heads() -> tuple[str, ...] | None:
-    """The words to search, in lower case, for the role designations of all-caps text (see
-    _caps_designation_matches); None when a designation of the lexicon does not open with `the`."""
-    phrases = [p.lower() for p in lexicon()["role_designations"]]
-    if not all(p.startswith("the ") for p in phrases):
-        return None
-    words = {p.removeprefix("the ").split()[0] for p in phrases}
-    return tuple(sorted(w for w in words if not any(w != v and w.startswith(v) for v in words)))
-
-
-def _caps_designation_matches(pattern: re.Pattern, text: str):
-    """`pattern.finditer(text)` for people.patterns()["designation_caps"] (case-insensitive; every designation
-    opens with `the`), tried only at a `the` followed by white space and a designation word, found in the lower
-    case of the text. The same matches when the text is ASCII (its lower case then has the same length and
-    matches the pattern where the text does); otherwise finditer itself."""
-    heads = _caps_designation_heads()
-    if heads is None or not text.isascii():
-        yield from pattern.finditer(text)
-        return
-    lower = text.lower()
-    starts = []
-    for head in heads:
-        i = lower.find(head)
-        while i >= 0:
-            the = _the_before(lower, i, ("the",))
-            if the >= 0:
-                starts.append(the)
-            i = lower.find(head, i + 1)
-    yield from _matches_at(pattern, text, starts)
-
-
-def _the_before(text: str, i: int, spellings: tuple[str, ...]) -> int:
-    """Where a `the` (as one of `spellings`) and white space right before offset i start; -1 when there is none."""
-    j = i
-    while j and text[j - 1].isspace():  # (str.isspace is the `\s` of str patterns)
-        j -= 1
-    return j - 3 if j < i and j >= 3 and text[j - 3:j] in spellings else -1
-
-
-def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):
-    """`pattern.finditer(text)` when the pattern can match only at `starts`: each start tried in text order, from
-    the end of the previous match on."""
-    pos = 0
-    for start in sorted(set(starts)):
-        if start < pos:
-            continue
-        match = pattern.match(text, start)
-        if match:
-            pos = match.end()
-            yield match
-
-
-def _designation_matches(pattern: re.Pattern, text: str, heads: tuple[str, ...]):
-    """`pattern.finditer(text)` for people.patterns()["designation"] (mixed case), tried only where a match can
-    start: at a designation word (`heads`, from _designation_search) or at the `the`/`The` and white space right
-    before it. The same matches: the pattern matches nowhere else, and the candidates are tried in text order,
-    each from the end of the previous match."""
-    starts = []
-    find = text.find
-    for head in heads:
-        i = find(head)
-        while i >= 0:
-            starts.append(i)
-            the = _the_before(text, i, ("the", "The"))
-            if the >= 0:
-                starts.append(the)
-            i = find(head, i + 1)
-    yield from _matches_at(pattern, text, starts)
-
-
 _AFTER_NAME = re.compile(r"[A-Z][\w.'-]*\s+$")  # a bare role word right after a capitalised word ...
 _AFTER_STOP = re.compile(r"[.:;]\s+\S+\s+$")  # ... that is not the first word of a sentence
 
@@ -507,21 +385,9 @@ _AFTER_STOP = re.compile(r"[.:;]\s+\S+\s+$")  # ... that is not the first word o
 def _designations(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                   index: dict[str, list[int]], context: dict) -> None:
     labels = _designation_labels()
-    word_set, _, _, plain = _designation_tables()
     for seg in segs:
         para, text, caps = seg.number, seg.text, seg.caps
-        if not caps and plain and "'" not in text and word_set.isdisjoint(seg.capwords):
-            continue  # (what _designation_search answers `()` for, without the call: most segments)
-        if caps:
-            if not any(word in text for word in _HINT_WORDS):  # (str.find outruns one regex search for all)
-                continue
-            matches = _caps_designation_matches(patterns()["designation_caps"], text)
-        else:  # (no hint test: the matches are found from the designation words)
-            heads = _designation_search(seg)
-            if not heads:
-                continue
-            matches = _designation_matches(patterns()["designation"], text, heads)
-        for match in matches:
+        for match in designation_matches(seg):
             phrase = " ".join(match["d"].split())
             if not phrase.lower().startswith("the "):
                 before = text[max(0, match.start() - 30):match.start()]
