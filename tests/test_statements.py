@@ -11,7 +11,8 @@ from pyoxigraph import Store
 from converters.parse import parse
 from converters.rdf_people import people_quads
 from converters.readers import read
-from converters.statements import extract, sentences
+from converters.statements import extract
+from converters.verbs import sentences
 from ontology.terms import Ids, sparql_prefixes
 
 ROOT = Path(__file__).resolve().parent.parent
