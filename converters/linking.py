@@ -190,7 +190,7 @@ def has_wikidata_candidates(surname: str) -> bool:
 
 def link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
     """A Wikidata link for a person, or None: surname (or skeleton) + country + dates + (office or given name)."""
-    if skeleton(surname) not in wikidata_by_surname():  # (no candidate: most surnames; nothing to cache)
+    if not has_wikidata_candidates(surname):  # (no candidate: most surnames; nothing to cache)
         return None
     return _link_wikidata(surname, forename, role, country, created)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from converters.people_tables import (
     chiefs_by_surname,
@@ -160,25 +160,11 @@ def _verb_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
-# clean_name() results per process, by candidate (mixed case, all caps): the same candidates recur from cable to
-# cable (about 2 in 3 calls on the shared cables). Bounded: emptied when it holds more than _CLEANED_MAX candidates.
-_CLEANED: tuple[dict[str, str], dict[str, str]] = ({}, {})
-_CLEANED_MAX = 50_000
-
-
+# Cached per process (bounded): the same candidates recur from cable to cable (about 2 in 3 calls on the shared
+# cables).
+@lru_cache(maxsize=50_000)
 def clean_name(name: str, caps: bool = False) -> str:
     """Cut a candidate name at its first word that cannot be part of a name; '' when nothing is left."""
-    done = _CLEANED[caps]
-    text = done.get(name)
-    if text is None:
-        if len(done) > _CLEANED_MAX:
-            done.clear()
-        text = done[name] = _clean_name(name, caps)
-    return text
-
-
-def _clean_name(name: str, caps: bool) -> str:
-    """clean_name() computed."""
     stop = _stop()
     verbs = _verb_forms()
     kept: list[str] = []
@@ -204,34 +190,23 @@ def _clean_name(name: str, caps: bool) -> str:
     return text
 
 
-# _role_label() results per process, by the groups of the match it reads (a few thousand roles on the corpus at
-# most; bounded all the same like _CLEANED)
-_ROLES: dict[tuple, tuple[str, str]] = {}
-
-
 def _role_label(match: re.Match) -> tuple[str, str]:
     """The role text and the country a titled match implies ('' when none)."""
-    key = match.group("dem", "mods", "head", "of")
-    found = _ROLES.get(key)
-    if found is None:
-        if len(_ROLES) > _CLEANED_MAX:
-            _ROLES.clear()
-        found = _ROLES[key] = _role_label_of(match)
-    return found
+    return _role_label_of(*match.group("dem", "mods", "head", "of"))
 
 
-def _role_label_of(match: re.Match) -> tuple[str, str]:
-    """_role_label() computed."""
+@lru_cache(maxsize=50_000)
+def _role_label_of(dem: str | None, mods: str, head: str, of: str | None) -> tuple[str, str]:
+    """_role_label() from the groups of the match (cached per process: a few thousand roles on the corpus)."""
     lex = lexicon()
-    head = " ".join(match["head"].split())
+    head = " ".join(head.split())
     label, implied = lex["titles"].get(head, lex["titles"].get(head.rstrip("."), ["", ""]))
-    mods = " ".join(match["mods"].split())
-    if mods or match["of"]:
+    mods = " ".join(mods.split())
+    if mods or of:
         label = " ".join(x for x in (mods, head if len(head) > 3 else label) if x)
         implied = "" if re.search(r"\b[A-Z]{2,5}\b", mods) and implied == "US" else implied
-    if match["of"]:
-        label = f"{label} of {' '.join(match['of'].split())}"
-    dem = match["dem"]
+    if of:
+        label = f"{label} of {' '.join(of.split())}"
     country = lex["demonyms"].get(" ".join(dem.split()), "") if dem else ""
     return label, country or implied
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from functools import cache
 
 from converters.people_tables import lexicon, trie_regex
-from converters.scan import is_caps
 
 # Not the end of a sentence: a full stop after these words (any case) or after an initial (a capital with no word
 # character or apostrophe before it).
@@ -123,11 +122,6 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def verb_matches(text: str, caps: bool | None = None) -> list[tuple[int, int, str]]:
-    """Reporting verbs in a text as (start, end, verb in lower case); multi-word verbs first."""
-    return verbs_and_participles(text, is_caps(text) if caps is None else caps, False)[0]
-
-
 def verbs_and_participles(text: str, caps: bool, participles: bool = True
                           ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     r"""The reporting verbs of a text as (start, end, verb in lower case), multi-word verbs first, and (when asked)
@@ -233,17 +227,14 @@ def _participle_clause(text: str, start: int, end: int, word: str) -> tuple[int,
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph, not split after abbreviations and initials ('U.S.', 'Gen.', 'C.')."""
-    return list(iter_sentences(text))
-
-
-def iter_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of sentences(), one at a time (a caller may stop early)."""
+    out = []
     start = 0
     for stop, after in _breaks(text):
-        yield start, stop
+        out.append((start, stop))
         start = after
     if start < len(text):
-        yield start, len(text)
+        out.append((start, len(text)))
+    return out
 
 
 def _breaks(text: str) -> list[tuple[int, int]]:
