@@ -1,14 +1,15 @@
 """Benchmark: the statement finder alone (find_statements), on the persons and mentions found beforehand.
 
 Usage: python bench/statements.py /work/shared/data/cables [--repeat N] [--dump OUT.json] [--profile-loops N]
-                                 [--against OLD_STATEMENTS.py]
+                                 [--against OLD_STATEMENTS.py [--against-verbs OLD_VERBS.py]]
 
 Each cable is parsed, scanned and its persons found once, outside the timings; then find_statements runs over every
 cable, N times, and the best pass is reported in CPU ms/cable. --dump writes the statements of every cable (to
 compare before and after a change without the cost of the whole extraction); --profile-loops N just runs N passes
 (for a sampling profiler, with no timing printed). --against FILE loads another version of converters/statements.py
 (say a copy of main's) and times its find_statements and the current one on each cable in turn (A/B interleaved,
-so that other load on the machine hits both alike), and says whether their outputs are equal.
+so that other load on the machine hits both alike), and says whether their outputs are equal; --against-verbs FILE
+makes that old copy use another version of converters/verbs.py too (without it, it uses the current one).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import gc
 import importlib.util
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,12 +55,25 @@ def one_pass(cases: list[tuple], finder: Callable = find_statements) -> float:
     return clock() - t0
 
 
-def load_finder(path: Path) -> Callable:
-    """The find_statements of another copy of converters/statements.py."""
-    spec = importlib.util.spec_from_file_location("statements_against", path)
+def _load_module(name: str, path: Path):
+    """A module loaded from a file under another name."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.find_statements
+    return module
+
+
+def load_finder(path: Path, verbs: Path | None = None) -> Callable:
+    """The find_statements of another copy of converters/statements.py, importing `verbs` (another copy of
+    converters/verbs.py) in place of converters.verbs when given."""
+    if verbs is None:
+        return _load_module("statements_against", path).find_statements
+    current = sys.modules["converters.verbs"]
+    sys.modules["converters.verbs"] = _load_module("verbs_against", verbs)
+    try:
+        return _load_module("statements_against", path).find_statements
+    finally:
+        sys.modules["converters.verbs"] = current
 
 
 def interleaved_pass(cases: list[tuple], old: Callable, new: Callable) -> tuple[float, float]:
@@ -98,6 +113,7 @@ def main() -> None:
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--profile-loops", type=int, default=0)
     parser.add_argument("--against", type=Path)
+    parser.add_argument("--against-verbs", type=Path)
     args = parser.parse_args()
     cases = prepare(args.paths)
     gc.freeze()  # the parsed corpus is kept: no collection should walk it (extraction alone keeps one cable)
@@ -105,7 +121,7 @@ def main() -> None:
         out = {key: find_statements(cable, persons, mentions, segs) for key, cable, persons, mentions, segs in cases}
         args.dump.write_text(json.dumps(out, indent=0, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     if args.against:
-        compare(cases, load_finder(args.against), args.repeat)
+        compare(cases, load_finder(args.against, args.against_verbs), args.repeat)
         return
     if args.profile_loops:
         for _ in range(args.profile_loops):
