@@ -19,7 +19,7 @@ from converters.people_tables import lexicon
 from converters.record import Cable
 from converters.resolve import find_persons
 from converters.scan import Segment, scan
-from converters.verbs import verb_sentences, verbs_and_participles
+from converters.verbs import verb_sentences, verbs_and_participles, verbs_of_texts
 
 _FILLER = re.compile(r"[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
@@ -135,14 +135,20 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     return _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
 
 
-def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
-                        signer: int | None) -> tuple[list[dict], int | None]:
-    """paragraph_statements() given the segment's mentions of a person (`person >= 0`) in order of their start."""
+Found = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
+
+
+def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None, signer: int | None,
+                        found: Found | None = None) -> tuple[list[dict], int | None]:
+    """paragraph_statements() given the segment's mentions of a person (`person >= 0`) in order of their start, and
+    the verbs and participle clauses of its text when they were found already (see verbs.verbs_of_texts)."""
     out: list[dict] = []
     if not ordered and last is None and signer is None:
         return out, last
     text, caps = seg.text, seg.caps
-    all_verbs, all_participles = verbs_and_participles(text, caps, "ing" in text and "," in text)
+    if found is None:
+        found = verbs_and_participles(text, caps, "ing" in text and "," in text)
+    all_verbs, all_participles = found
     if not ordered and not any(_pronoun(text[v_start - 80 if v_start > 80 else 0:v_start])
                                for v_start, _, _ in all_verbs):
         # With no person mention in the segment, only a pronoun before a verb can speak (`He added`, `I told`); a
@@ -249,10 +255,11 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     for ordered in by_para.values():
         ordered.sort(key=_START)
     skip_preamble = bool(cable.paragraphs)
-    for seg in segs if segs is not None else scan(cable):
-        if seg.number == 0 and skip_preamble:
-            continue
-        found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer)
+    segs = [seg for seg in (segs if segs is not None else scan(cable)) if seg.number or not skip_preamble]
+    # the verbs of every segment in one pass (see verbs_of_texts), else segment by segment
+    verbs = verbs_of_texts([seg.text for seg in segs], [seg.caps for seg in segs]) or [None] * len(segs)
+    for seg, seg_verbs in zip(segs, verbs, strict=True):
+        found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer, seg_verbs)
         if found:
             out += found
     records = []
