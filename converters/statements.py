@@ -19,7 +19,7 @@ from converters.people_tables import lexicon
 from converters.record import Cable
 from converters.resolve import find_persons
 from converters.scan import Segment, scan
-from converters.verbs import verb_sentences, verbs_and_participles, verbs_of_texts
+from converters.verbs import Found, verb_sentences, verbs_and_participles, verbs_of_texts
 
 _FILLER = re.compile(r"[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
@@ -133,9 +133,6 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
     """The statements of one segment in text order; `last` is the speaker carried over for pronouns, `signer` speaks
     as I."""
     return _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
-
-
-Found = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
 
 
 def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None, signer: int | None,

@@ -117,6 +117,10 @@ def _has_ascii_fold(text: str) -> bool:
     return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
 
 
+# The verbs and the participle clauses of a text, as verbs_and_participles() gives them
+Found = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
+
+
 def _is_word(char: str) -> bool:
     r"""True for a character of str `\w` (alphanumeric or underscore)."""
     return char.isalnum() or char == "_"
@@ -140,14 +144,13 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
     Participles are searched with their own pattern where the byte view cannot stand for the text (a lower-cased
     all-caps text that grew, or a letter beyond ASCII that IGNORECASE takes for an ASCII one)."""
-    participle_pattern = _verb_tables()[2]
     haystack = text.lower() if caps else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     plain = text.isascii()
     if participles and (len(haystack) != len(text) or not plain and _has_ascii_fold(text)):
-        verbs, _ = _scan(text, haystack, backwards, plain, False)
-        return verbs, [(m.start(), m.end(), m["v"]) for m in participle_pattern.finditer(text)]
-    return _scan(text, haystack, backwards, plain, participles)
+        verbs = _scan(text, haystack, backwards, plain, False, [0])[0][0]
+        return verbs, [(m.start(), m.end(), m["v"]) for m in _verb_tables()[2].finditer(text)]
+    return _scan(text, haystack, backwards, plain, participles, [0])[0]
 
 
 # Joins the texts of verbs_of_texts(): no word character, no '-' and no whitespace, so that no verb, participle clause
@@ -155,8 +158,7 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
 _JOIN = "\x00"
 
 
-def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[tuple[list[tuple[int, int, str]],
-                                                                     list[tuple[int, int, str]]]] | None:
+def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[Found] | None:
     r"""`verbs_and_participles(text, caps, "ing" in text and "," in text)` of each text (with its offsets), found in
     one pass over the texts joined by _JOIN (a byte view and a search cost microseconds each whatever the length of
     the text, and a cable has many short paragraphs); None when a text in capitals grows in small letters (its
@@ -170,41 +172,35 @@ def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[tuple[list[tuple[
     haystacks = [text.lower() if upper else text for text, upper in zip(texts, caps, strict=True)]
     if any(upper and len(haystack) != len(text) for haystack, text, upper in zip(haystacks, texts, caps, strict=True)):
         return None
+    bases = []
+    base = 0
+    for part in texts:
+        bases.append(base)
+        base += len(part) + len(_JOIN)
     text = _JOIN.join(texts)
     haystack = _JOIN.join(haystacks) if any(caps) else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
-    verbs, participles = _scan(text, haystack, backwards, text.isascii(), True)
-    out = []
-    v = p = base = 0
-    for part in texts:
-        end = base + len(part)
-        first = v
-        while v < len(verbs) and verbs[v][0] < end:
-            v += 1
-        found_verbs = [(start - base, stop - base, verb) for start, stop, verb in verbs[first:v]] if base else \
-            verbs[first:v]
-        first = p
-        while p < len(participles) and participles[p][0] < end:
-            p += 1
+    out = _scan(text, haystack, backwards, text.isascii(), True, bases)
+    for number, part in enumerate(texts):
         if "ing" not in part or "," not in part:
-            found_participles = []
+            if out[number][1]:
+                out[number] = out[number][0], []
         elif not part.isascii() and _has_ascii_fold(part):
-            found_participles = [(m.start(), m.end(), m["v"]) for m in _verb_tables()[2].finditer(part)]
-        else:
-            found_participles = [(start - base, stop - base, verb) for start, stop, verb in participles[first:p]]
-        out.append((found_verbs, found_participles))
-        base = end + len(_JOIN)
+            out[number] = out[number][0], [(m.start(), m.end(), m["v"]) for m in _verb_tables()[2].finditer(part)]
     return out
 
 
-def _scan(text: str, haystack: str, backwards: bytes, plain: bool, participles: bool
-          ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-    """The verbs and (when asked) participle clauses of verbs_and_participles(), from the byte view read backwards."""
+def _scan(text: str, haystack: str, backwards: bytes, plain: bool, participles: bool, bases: list[int]
+          ) -> list[Found]:
+    """The verbs and (when asked) participle clauses of verbs_and_participles(), from the byte view read backwards,
+    for each of the texts joined in `text` that start at `bases` (ascending; [0] for one text), with their offsets."""
     words = _first_words()
     spellings = _spellings()
     size = len(haystack)
-    verbs = []
-    found_participles = []
+    out: list[Found] = [([], []) for _ in bases]
+    number = len(bases) - 1
+    base = bases[number]
+    verbs, found_participles = out[number]
     for hit in _first_word_pattern().finditer(backwards):
         # The hit is ' ' + the word spelt backwards, with a space or '#' after it: so the text has a non-word
         # character (other than '-') or none after the word, and a non-word character or none before it. It spans
@@ -224,24 +220,30 @@ def _scan(text: str, haystack: str, backwards: bytes, plain: bool, participles: 
             entry = words[hit[1]]
             if not entry[1]:
                 continue
+        if start < base:  # the hits come from the end: this one is in an earlier text
+            while start < base:
+                number -= 1
+                base = bases[number]
+            verbs, found_participles = out[number]
         word, is_participle, multi, single = entry
         if is_participle:
             if participles:
                 clause = _participle_clause(text, start, end, word)
                 if clause:
-                    found_participles.append(clause)
+                    found_participles.append((clause[0] - base, clause[1] - base, clause[2]))
             continue
         for verb, rest in multi:
             more = rest.match(haystack, end)
             if more:
-                verbs.append((start, more.end(), verb))
+                verbs.append((start - base, more.end() - base, verb))
                 break
         else:
             if single:
-                verbs.append((start, end, word))
-    verbs.reverse()  # found from the end of the text
-    found_participles.reverse()
-    return verbs, found_participles
+                verbs.append((start - base, end - base, word))
+    for verbs, found_participles in out:
+        verbs.reverse()  # found from the end of the text
+        found_participles.reverse()
+    return out
 
 
 def _participle_clause(text: str, start: int, end: int, word: str) -> tuple[int, int, str] | None:
