@@ -169,16 +169,20 @@ def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[Found] | None:
     participle: at the end of a text it meets _JOIN, which passes and fails those tests as the end of the text does.
     A participle is kept only where "ing" and "," are in the text, as in verbs_and_participles; where that searches
     participles with their pattern instead, so does this."""
-    haystacks = [text.lower() if upper else text for text, upper in zip(texts, caps, strict=True)]
-    if any(upper and len(haystack) != len(text) for haystack, text, upper in zip(haystacks, texts, caps, strict=True)):
-        return None
+    if not texts:
+        return []
+    text = _JOIN.join(texts)
+    haystack = text
+    if any(caps):
+        haystacks = [part.lower() if upper else part for part, upper in zip(texts, caps, strict=True)]
+        haystack = _JOIN.join(haystacks)
+        if len(haystack) != len(text):  # lower() never gives fewer characters: one of the texts grew
+            return None
     bases = []
     base = 0
     for part in texts:
         bases.append(base)
         base += len(part) + len(_JOIN)
-    text = _JOIN.join(texts)
-    haystack = _JOIN.join(haystacks) if any(caps) else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     out = _scan(text, haystack, backwards, text.isascii(), True, bases)
     for number, part in enumerate(texts):
