@@ -272,6 +272,8 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
     verbs = verbs_of_texts([seg.text for seg in segs], [seg.caps for seg in segs]) or [None] * len(segs)
     records = []
     for seg, seg_verbs in zip(segs, verbs, strict=True):
+        if seg_verbs is not None and not seg_verbs[0] and not seg_verbs[1]:
+            continue  # no verb, no statement, and `last` stays
         found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer, seg_verbs)
         para = seg.number
         for _, who, verb, said, whom, _ in found:
