@@ -186,10 +186,9 @@ def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[Found] | None:
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
     out = _scan(text, haystack, backwards, text.isascii(), True, bases)
     for number, part in enumerate(texts):
-        if "ing" not in part or "," not in part:
-            if out[number][1]:
-                out[number] = out[number][0], []
-        elif not part.isascii() and _has_ascii_fold(part):
+        if out[number][1] and ("ing" not in part or "," not in part):
+            out[number] = out[number][0], []
+        elif not part.isascii() and "ing" in part and "," in part and _has_ascii_fold(part):
             out[number] = out[number][0], [(m.start(), m.end(), m["v"]) for m in _verb_tables()[2].finditer(part)]
     return out
 
