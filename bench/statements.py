@@ -11,7 +11,8 @@ compare before and after a change without the cost of the whole extraction); --p
 so that other load on the machine hits both alike), and says whether their outputs are equal; --against-verbs FILE
 makes that old copy use another version of converters/verbs.py too (without it, it uses the current one).
 --check N compares verbs_of_texts (one pass over the segments of a cable) with verbs_and_participles segment by
-segment, on every cable and on N random groups of texts, and prints the mismatches.
+segment (that of --against-verbs FILE when given, say main's), on every cable and on N random groups of texts, and
+prints the mismatches.
 """
 
 from __future__ import annotations
@@ -121,10 +122,13 @@ def _random_text(rng: random.Random) -> str:
     return "".join(rng.choice(_PIECES) + rng.choice(("", " ", " ")) for _ in range(rng.randrange(0, 30)))
 
 
-def check(cases: list[tuple], groups: int) -> None:
-    """Compare verbs_of_texts with verbs_and_participles text by text on every cable and on random groups."""
+def check(cases: list[tuple], groups: int, reference: Path | None = None) -> None:
+    """Compare verbs_of_texts with verbs_and_participles (of the `reference` copy of converters/verbs.py when given)
+    text by text on every cable and on random groups."""
+    per_text = _load_module("verbs_reference", reference).verbs_and_participles if reference else verbs_and_participles
+
     def expected(texts: list[str], caps: list[bool]) -> list[tuple]:
-        return [verbs_and_participles(text, upper, "ing" in text and "," in text)
+        return [per_text(text, upper, "ing" in text and "," in text)
                 for text, upper in zip(texts, caps, strict=True)]
 
     mismatches = compared = 0
@@ -162,7 +166,7 @@ def main() -> None:
         out = {key: find_statements(cable, persons, mentions, segs) for key, cable, persons, mentions, segs in cases}
         args.dump.write_text(json.dumps(out, indent=0, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     if args.check is not None:
-        check(cases, args.check)
+        check(cases, args.check, args.against_verbs)
         return
     if args.against:
         compare(cases, load_finder(args.against, args.against_verbs), args.repeat)
