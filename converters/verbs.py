@@ -1,9 +1,9 @@
 """Reporting verbs, participle clauses and the sentences around them, in the text of one segment.
 
 `verbs_and_participles(text, caps)` finds the reporting verbs (people_data/lexicon.json: told, said, urged,
-according to, ...) and the participle clauses (`, saying`) of a text in one pass; `verb_sentences` gives the
-sentences that hold them, found around each verb; `sentences(text)` splits a whole text. converters.statements
-decides who speaks. See docs/people.md.
+according to, ...) and the participle clauses (`, saying`) of a text in one pass; `verbs_of_texts(texts, caps)` does
+the same for all the segments of a cable in one pass; `verb_sentences` gives the sentences that hold them, found
+around each verb; `sentences(text)` splits a whole text. converters.statements decides who speaks. See docs/people.md.
 """
 
 from __future__ import annotations
