@@ -1,14 +1,18 @@
 """Benchmark: the statement finder alone (find_statements), on the persons and mentions found beforehand.
 
 Usage: python bench/statements.py /work/shared/data/cables [--repeat N] [--dump OUT.json] [--profile-loops N]
-                                 [--against OLD_STATEMENTS.py]
+                                 [--against OLD_STATEMENTS.py [--against-verbs OLD_VERBS.py]] [--check N]
 
 Each cable is parsed, scanned and its persons found once, outside the timings; then find_statements runs over every
 cable, N times, and the best pass is reported in CPU ms/cable. --dump writes the statements of every cable (to
 compare before and after a change without the cost of the whole extraction); --profile-loops N just runs N passes
 (for a sampling profiler, with no timing printed). --against FILE loads another version of converters/statements.py
 (say a copy of main's) and times its find_statements and the current one on each cable in turn (A/B interleaved,
-so that other load on the machine hits both alike), and says whether their outputs are equal.
+so that other load on the machine hits both alike), and says whether their outputs are equal; --against-verbs FILE
+makes that old copy use another version of converters/verbs.py too (without it, it uses the current one).
+--check N compares verbs_of_texts (one pass over the segments of a cable) with verbs_and_participles segment by
+segment (that of --against-verbs FILE when given, say main's), on every cable and on N random groups of texts, and
+prints the mismatches.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import argparse
 import gc
 import importlib.util
 import json
+import random
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +33,14 @@ from converters.record import UnreadableCable
 from converters.resolve import find_persons
 from converters.scan import scan
 from converters.statements import find_statements
+from converters.verbs import verbs_and_participles, verbs_of_texts
+
+# pieces of random texts for --check: verbs and participles (any case), what may stand around them, characters that
+# the byte view or IGNORECASE treat apart
+_PIECES = ("said", "Said", "SAID", "told", "according", "to", "According", "pointed", "out", "called", "for",
+           "saying", "SAYING", "Saying", "adding", "pointing", "and", "while", "went", "on", "say", "noted", "notes",
+           ",", ", ", " ", "  ", "\n", "\t", "-", ".", "'", '"', "(", ")", "x", "é", "É", "\u0130", "\u0131",
+           "\u017f", "\u212a", "\u2003", "\xa0", "\x00", "_", "9", "ing", "he", "Kasuri", "MINISTER")
 
 
 def prepare(paths: list[Path]) -> list[tuple]:
@@ -53,12 +67,25 @@ def one_pass(cases: list[tuple], finder: Callable = find_statements) -> float:
     return clock() - t0
 
 
-def load_finder(path: Path) -> Callable:
-    """The find_statements of another copy of converters/statements.py."""
-    spec = importlib.util.spec_from_file_location("statements_against", path)
+def _load_module(name: str, path: Path):
+    """A module loaded from a file under another name."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.find_statements
+    return module
+
+
+def load_finder(path: Path, verbs: Path | None = None) -> Callable:
+    """The find_statements of another copy of converters/statements.py, importing `verbs` (another copy of
+    converters/verbs.py) in place of converters.verbs when given."""
+    if verbs is None:
+        return _load_module("statements_against", path).find_statements
+    current = sys.modules["converters.verbs"]
+    sys.modules["converters.verbs"] = _load_module("verbs_against", verbs)
+    try:
+        return _load_module("statements_against", path).find_statements
+    finally:
+        sys.modules["converters.verbs"] = current
 
 
 def interleaved_pass(cases: list[tuple], old: Callable, new: Callable) -> tuple[float, float]:
@@ -90,6 +117,38 @@ def compare(cases: list[tuple], old: Callable, repeat: int) -> None:
           f"outputs {'identical' if same else 'DIFFER'}")
 
 
+def _random_text(rng: random.Random) -> str:
+    """A random text of _PIECES, joined by nothing or a space."""
+    return "".join(rng.choice(_PIECES) + rng.choice(("", " ", " ")) for _ in range(rng.randrange(0, 30)))
+
+
+def check(cases: list[tuple], groups: int, reference: Path | None = None) -> None:
+    """Compare verbs_of_texts with verbs_and_participles (of the `reference` copy of converters/verbs.py when given)
+    text by text on every cable and on random groups."""
+    per_text = _load_module("verbs_reference", reference).verbs_and_participles if reference else verbs_and_participles
+
+    def expected(texts: list[str], caps: list[bool]) -> list[tuple]:
+        return [per_text(text, upper, "ing" in text and "," in text)
+                for text, upper in zip(texts, caps, strict=True)]
+
+    mismatches = compared = 0
+    samples = [([seg.text for seg in segs], [seg.caps for seg in segs]) for _, _, _, _, segs in cases]
+    rng = random.Random(7)
+    samples += [([_random_text(rng) for _ in range(rng.randrange(1, 6))], [rng.random() < 0.3 for _ in range(6)])
+                for _ in range(groups)]
+    for texts, caps in samples:
+        caps = caps[:len(texts)]
+        found = verbs_of_texts(texts, caps)
+        if found is None:
+            continue
+        compared += 1
+        if found != expected(texts, caps):
+            mismatches += 1
+            if mismatches <= 5:
+                print("MISMATCH", texts, caps)
+    print(f"verbs_of_texts: {compared} groups compared, {mismatches} mismatches")
+
+
 def main() -> None:
     """Time find_statements alone, dump its output or loop for a profiler."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -98,14 +157,19 @@ def main() -> None:
     parser.add_argument("--dump", type=Path)
     parser.add_argument("--profile-loops", type=int, default=0)
     parser.add_argument("--against", type=Path)
+    parser.add_argument("--against-verbs", type=Path)
+    parser.add_argument("--check", type=int)
     args = parser.parse_args()
     cases = prepare(args.paths)
     gc.freeze()  # the parsed corpus is kept: no collection should walk it (extraction alone keeps one cable)
     if args.dump:
         out = {key: find_statements(cable, persons, mentions, segs) for key, cable, persons, mentions, segs in cases}
         args.dump.write_text(json.dumps(out, indent=0, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    if args.check is not None:
+        check(cases, args.check, args.against_verbs)
+        return
     if args.against:
-        compare(cases, load_finder(args.against), args.repeat)
+        compare(cases, load_finder(args.against, args.against_verbs), args.repeat)
         return
     if args.profile_loops:
         for _ in range(args.profile_loops):

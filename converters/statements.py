@@ -19,7 +19,7 @@ from converters.people_tables import lexicon
 from converters.record import Cable
 from converters.resolve import find_persons
 from converters.scan import Segment, scan
-from converters.verbs import verb_sentences, verbs_and_participles
+from converters.verbs import Found, verb_sentences, verbs_and_participles, verbs_of_texts
 
 _FILLER = re.compile(r"[\s,]*(?:(?:also|again|then|further|later|subsequently|separately|had|has|have"
                      r"|privately|publicly|repeatedly|flatly|firmly|strongly|clearly|explicitly|specifically|candidly"
@@ -91,7 +91,7 @@ _LEAD = re.compile(r"\s+(?:to\s+|with\s+)?")
 _THAT = re.compile(r"^(?:that\b,?|,)\s*")
 _TO = re.compile(r"\s+to\s")
 _START = attrgetter("start")
-_POS = itemgetter("_pos")
+_POS = itemgetter(0)
 _QUOTING = frozenset(("said", "added", "noted", "stated", "continued"))
 # verbs whose addressee follows `to` (`said to the Ambassador`)
 _ADDRESSEE_AFTER_TO = frozenset(("said", "explained", "complained", "stressed", "emphasized", "noted", "stated",
@@ -132,17 +132,32 @@ def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None
                          signer: int | None = None) -> tuple[list[dict], int | None]:
     """The statements of one segment in text order; `last` is the speaker carried over for pronouns, `signer` speaks
     as I."""
-    return _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
+    found, last = _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
+    para = seg.number
+    return [{"paragraph": para, "speaker": who, "verb": verb, "text": said, "addressee": addressee, "_pos": pos}
+            if lemma is None else
+            {"paragraph": para, "speaker": who, "addressee": None, "verb": verb, "text": said, "_pos": pos,
+             "_lemma": lemma}
+            for pos, who, verb, said, addressee, lemma in found], last
 
 
-def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
-                        signer: int | None) -> tuple[list[dict], int | None]:
-    """paragraph_statements() given the segment's mentions of a person (`person >= 0`) in order of their start."""
-    out: list[dict] = []
+# A statement as _segment_statements() finds it: where its verb starts, the speaker, the verb as written in small
+# letters, the text, the addressee (persons' numbers) and for a participle its lemma (else None).
+Statement = tuple[int, int, str, str, int | None, str | None]
+
+
+def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None, signer: int | None,
+                        found: Found | None = None) -> tuple[list[Statement], int | None]:
+    """The statements of paragraph_statements() as Statement tuples, given the segment's mentions of a person
+    (`person >= 0`) in order of their start, and the verbs and participle clauses of its text when they were found
+    already (see verbs.verbs_of_texts)."""
+    out: list[Statement] = []
     if not ordered and last is None and signer is None:
         return out, last
     text, caps = seg.text, seg.caps
-    all_verbs, all_participles = verbs_and_participles(text, caps, "ing" in text and "," in text)
+    if found is None:
+        found = verbs_and_participles(text, caps, "ing" in text and "," in text)
+    all_verbs, all_participles = found
     if not ordered and not any(_pronoun(text[v_start - 80 if v_start > 80 else 0:v_start])
                                for v_start, _, _ in all_verbs):
         # With no person mention in the segment, only a pronoun before a verb can speak (`He added`, `I told`); a
@@ -151,7 +166,6 @@ def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
     if not all_verbs and not all_participles:
         return out, last
     addressee_verbs = _addressee_verbs()
-    para = seg.number
     starts = [m.start for m in ordered]
     verb_starts = [v[0] for v in all_verbs]
     participle_starts = [p[0] for p in all_participles]
@@ -215,21 +229,19 @@ def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
             tail = addressee.end if addressee else v_end
             leading = 0 <= who_start < v_start and who_start - s_start <= 25
             said = _text_after(text, tail, s_end) if leading else text[s_start:s_end].strip()
-            out.append({"paragraph": para, "speaker": who, "verb": verb, "text": said,
-                        "addressee": addressee.person if addressee else None, "_pos": v_start})
+            out.append((v_start, who, verb, said, addressee.person if addressee else None, None))
             last = who
         if not all_participles:
             continue
         for p_start, p_end, written in all_participles[bisect_left(participle_starts, s_start):
                                                         bisect_left(participle_starts, s_end)]:
-            prior = [o for o in out if s_start <= o["_pos"] < p_start]  # `out` holds this paragraph's statements
-            who = prior[-1]["speaker"] if prior else (
+            prior = [o for o in out if s_start <= o[0] < p_start]  # `out` holds this paragraph's statements
+            who = prior[-1][1] if prior else (
                 first.person if first and first.end <= p_start and _opens(text, s_start, first) else None)
             if who is None:
                 continue
             verb = lexicon()["participles"][" ".join(written.split()).lower()]
-            out.append({"paragraph": para, "speaker": who, "addressee": None, "verb": written.lower(),
-                        "text": _text_after(text, p_end, s_end), "_pos": p_start, "_lemma": verb})
+            out.append((p_start, who, written.lower(), _text_after(text, p_end, s_end), None, verb))
             last = who
     if all_participles and len(out) > 1:
         out.sort(key=_POS)  # a participle comes after the verbs of its sentence; the verbs come in text order
@@ -239,30 +251,38 @@ def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None,
 def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention],
                     segs: list[Segment] | None = None) -> list[dict]:
     """Every statement of a cable as record dicts: paragraph, speaker and addressee surnames, verb, text."""
-    out: list[dict] = []
     last: int | None = None
-    signer = next((m.person for m in mentions if m.kind == "signer"), None)
+    signer = None  # the person of the first mention of the signer
+    seen_signer = False
     by_para: dict[int, list[Mention]] = {}  # the mentions of a person by paragraph
     for m in mentions:
         if m.person >= 0:
-            by_para.setdefault(m.paragraph, []).append(m)
+            group = by_para.get(m.paragraph)
+            if group is None:
+                by_para[m.paragraph] = [m]
+            else:
+                group.append(m)
+        if not seen_signer and m.kind == "signer":
+            signer, seen_signer = m.person, True
     for ordered in by_para.values():
         ordered.sort(key=_START)
     skip_preamble = bool(cable.paragraphs)
-    for seg in segs if segs is not None else scan(cable):
-        if seg.number == 0 and skip_preamble:
-            continue
-        found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer)
-        if found:
-            out += found
+    segs = [seg for seg in (segs if segs is not None else scan(cable)) if seg.number or not skip_preamble]
+    # the verbs of every segment in one pass (see verbs_of_texts), else segment by segment
+    verbs = verbs_of_texts([seg.text for seg in segs], [seg.caps for seg in segs]) or [None] * len(segs)
     records = []
-    for s in out:
-        speaker = persons[s["speaker"]]
-        addressee = persons[s["addressee"]] if s["addressee"] is not None else None
-        records.append({"paragraph": s["paragraph"], "speaker": speaker.surname,
-                        "addressee": addressee.surname if addressee else None, "verb": s["verb"], "text": s["text"],
-                        "speaker_id": speaker.extra.get("id"),
-                        "addressee_id": addressee.extra.get("id") if addressee else None})
+    for seg, seg_verbs in zip(segs, verbs, strict=True):
+        if seg_verbs is not None and not seg_verbs[0] and not seg_verbs[1]:
+            continue  # no verb, no statement, and `last` stays
+        found, last = _segment_statements(seg, by_para.get(seg.number, []), last, signer, seg_verbs)
+        para = seg.number
+        for _, who, verb, said, whom, _ in found:
+            speaker = persons[who]
+            addressee = persons[whom] if whom is not None else None
+            records.append({"paragraph": para, "speaker": speaker.surname,
+                            "addressee": addressee.surname if addressee else None, "verb": verb, "text": said,
+                            "speaker_id": speaker.extra.get("id"),
+                            "addressee_id": addressee.extra.get("id") if addressee else None})
     return records
 
 

@@ -1,9 +1,9 @@
 """Reporting verbs, participle clauses and the sentences around them, in the text of one segment.
 
 `verbs_and_participles(text, caps)` finds the reporting verbs (people_data/lexicon.json: told, said, urged,
-according to, ...) and the participle clauses (`, saying`) of a text in one pass; `verb_sentences` gives the
-sentences that hold them, found around each verb; `sentences(text)` splits a whole text. converters.statements
-decides who speaks. See docs/people.md.
+according to, ...) and the participle clauses (`, saying`) of a text in one pass; `verbs_of_texts(texts, caps)` does
+the same for all the segments of a cable in one pass; `verb_sentences` gives the sentences that hold them, found
+around each verb; `sentences(text)` splits a whole text. converters.statements decides who speaks. See docs/people.md.
 """
 
 from __future__ import annotations
@@ -117,6 +117,10 @@ def _has_ascii_fold(text: str) -> bool:
     return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
 
 
+# The verbs and the participle clauses of a text, as verbs_and_participles() gives them
+Found = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
+
+
 def _is_word(char: str) -> bool:
     r"""True for a character of str `\w` (alphanumeric or underscore)."""
     return char.isalnum() or char == "_"
@@ -140,19 +144,66 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
     Participles are searched with their own pattern where the byte view cannot stand for the text (a lower-cased
     all-caps text that grew, or a letter beyond ASCII that IGNORECASE takes for an ASCII one)."""
-    participle_pattern = _verb_tables()[2]
-    words = _first_words()
-    spellings = _spellings()
     haystack = text.lower() if caps else text
     backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
-    size = len(haystack)
     plain = text.isascii()
     if participles and (len(haystack) != len(text) or not plain and _has_ascii_fold(text)):
-        found_participles = [(m.start(), m.end(), m["v"]) for m in participle_pattern.finditer(text)]
-        participles = False
-    else:
-        found_participles = []
-    verbs = []
+        verbs = _scan(text, haystack, backwards, plain, False, [0])[0][0]
+        return verbs, [(m.start(), m.end(), m["v"]) for m in _verb_tables()[2].finditer(text)]
+    return _scan(text, haystack, backwards, plain, participles, [0])[0]
+
+
+# Joins the texts of verbs_of_texts(): no word character, no '-' and no whitespace, so that no verb, participle clause
+# or word boundary of one text runs into another (the byte view shows it as a space, as the ends of a text).
+_JOIN = "\x00"
+
+
+def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[Found] | None:
+    r"""`verbs_and_participles(text, caps, "ing" in text and "," in text)` of each text (with its offsets), found in
+    one pass over the texts joined by _JOIN (a byte view and a search cost microseconds each whatever the length of
+    the text, and a cable has many short paragraphs); None when a text in capitals grows in small letters (its
+    offsets would not be the text's, see verbs_and_participles).
+
+    Every test of verbs_and_participles on a hit looks at the characters next to it, or matches whitespace and words
+    after it (`\s+to\b`, `\s+out(?![\w-])`), or steps back over whitespace to a comma or `and`/`while` before a
+    participle: at the end of a text it meets _JOIN, which passes and fails those tests as the end of the text does.
+    A participle is kept only where "ing" and "," are in the text, as in verbs_and_participles; where that searches
+    participles with their pattern instead, so does this."""
+    if not texts:
+        return []
+    text = _JOIN.join(texts)
+    haystack = text
+    if any(caps):
+        haystacks = [part.lower() if upper else part for part, upper in zip(texts, caps, strict=True)]
+        haystack = _JOIN.join(haystacks)
+        if len(haystack) != len(text):  # lower() never gives fewer characters: one of the texts grew
+            return None
+    bases = []
+    base = 0
+    for part in texts:
+        bases.append(base)
+        base += len(part) + len(_JOIN)
+    backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
+    out = _scan(text, haystack, backwards, text.isascii(), True, bases)
+    for number, part in enumerate(texts):
+        if out[number][1] and ("ing" not in part or "," not in part):
+            out[number] = out[number][0], []
+        elif not part.isascii() and "ing" in part and "," in part and _has_ascii_fold(part):
+            out[number] = out[number][0], [(m.start(), m.end(), m["v"]) for m in _verb_tables()[2].finditer(part)]
+    return out
+
+
+def _scan(text: str, haystack: str, backwards: bytes, plain: bool, participles: bool, bases: list[int]
+          ) -> list[Found]:
+    """The verbs and (when asked) participle clauses of verbs_and_participles(), from the byte view read backwards,
+    for each of the texts joined in `text` that start at `bases` (ascending; [0] for one text), with their offsets."""
+    words = _first_words()
+    spellings = _spellings()
+    size = len(haystack)
+    out: list[Found] = [([], []) for _ in bases]
+    number = len(bases) - 1
+    base = bases[number]
+    verbs, found_participles = out[number]
     for hit in _first_word_pattern().finditer(backwards):
         # The hit is ' ' + the word spelt backwards, with a space or '#' after it: so the text has a non-word
         # character (other than '-') or none after the word, and a non-word character or none before it. It spans
@@ -172,25 +223,30 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
             entry = words[hit[1]]
             if not entry[1]:
                 continue
+        if start < base:  # the hits come from the end: this one is in an earlier text
+            while start < base:
+                number -= 1
+                base = bases[number]
+            verbs, found_participles = out[number]
         word, is_participle, multi, single = entry
         if is_participle:
             if participles:
                 clause = _participle_clause(text, start, end, word)
                 if clause:
-                    found_participles.append(clause)
+                    found_participles.append((clause[0] - base, clause[1] - base, clause[2]))
             continue
         for verb, rest in multi:
             more = rest.match(haystack, end)
             if more:
-                verbs.append((start, more.end(), verb))
+                verbs.append((start - base, more.end() - base, verb))
                 break
         else:
             if single:
-                verbs.append((start, end, word))
-    verbs.reverse()  # found from the end of the text
-    if participles:
+                verbs.append((start - base, end - base, word))
+    for verbs, found_participles in out:
+        verbs.reverse()  # found from the end of the text
         found_participles.reverse()
-    return verbs, found_participles
+    return out
 
 
 def _participle_clause(text: str, start: int, end: int, word: str) -> tuple[int, int, str] | None:
