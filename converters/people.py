@@ -321,26 +321,41 @@ def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
     return out
 
 
-# Per process, whether a capitalised word met by untitled_mentions() is unknown (see _is_unknown). Bounded: emptied
-# when it holds more than _CLASSES_MAX words (about 10 MB). Only the words tested are kept (those before ' ' and a
-# capital after a lower-case word, and the words of candidate names): fewer than the 26,000 distinct capitalised
-# words of the 1,531 shared cables (mixed-case segments), a number that grows about as the number of cables to the
-# power 0.8: on the whole corpus the cache fills up and starts again now and then.
-_UNKNOWN: dict[str, bool] = {}
+# Per process, the class of a word met by untitled_mentions() (see _word_class). Bounded: emptied when it holds more
+# than _CLASSES_MAX words (about 10 MB). The words met are the first words of the candidate starts and the words of
+# candidate names: about 14,000 distinct words on the 1,531 shared cables (mixed-case segments), a number that grows
+# about as the number of cables to the power 0.8: on the whole corpus the cache fills up and starts again now and then.
+_CLASSES: dict[str, int] = {}
 _CLASSES_MAX = 100_000
+_GIVEN, _GIVEN_HEAD, _UNKNOWN = 1, 2, 4
+
+
+@cache
+def _given_heads() -> frozenset[str]:
+    """What comes before the apostrophe in the given names that have one."""
+    return frozenset(name.partition("'")[0] for name in forenames() if "'" in name)
+
+
+def _word_class(word: str) -> int:
+    """The class of a word, cached per process (bounded): _GIVEN for a given name, _GIVEN_HEAD for what comes before
+    the apostrophe of a given name, _UNKNOWN for a word that no table knows (longer than two letters, no apostrophe,
+    not all capitals, not a given name, stopword, place or English word); 0 for none of these."""
+    found = _CLASSES.get(word)
+    if found is None:
+        if len(_CLASSES) > _CLASSES_MAX:
+            _CLASSES.clear()
+        given = forenames()
+        found = (_GIVEN if word in given else 0) | (_GIVEN_HEAD if word in _given_heads() else 0)
+        if (len(word) > 2 and "'" not in word and not word.isupper() and word not in given and word not in _stop()
+                and word not in place_names() and word.lower() not in english_words()):
+            found |= _UNKNOWN
+        _CLASSES[word] = found
+    return found
 
 
 def _is_unknown(word: str) -> bool:
-    """True for a word that no table knows: longer than two letters, no apostrophe, not all capitals, not a given
-    name, stopword, place or English word. Cached per process (bounded)."""
-    unknown = _UNKNOWN.get(word)
-    if unknown is None:
-        if len(_UNKNOWN) > _CLASSES_MAX:
-            _UNKNOWN.clear()
-        unknown = _UNKNOWN[word] = (
-            len(word) > 2 and "'" not in word and not word.isupper() and word not in forenames()
-            and word not in _stop() and word not in place_names() and word.lower() not in english_words())
-    return unknown
+    """True for a word that no table knows (see _word_class)."""
+    return bool(_word_class(word) & _UNKNOWN)
 
 
 @cache
@@ -352,15 +367,44 @@ def _skip_words(count: int) -> re.Pattern:
 # start is lost. A capital after no letter, digit, `_`, `.` or `-`, then a lower-case letter (the first token opens
 # `[A-Z][a-z]`, or with a particle `Al`, `Abu`, ... which do too); the match is the run of [A-Za-z-] from there (no
 # name starts inside it: each of its letters follows a letter or a hyphen). Looked ahead, after it: the rest of the
-# first token, white space and what a second token opens with: a capital (group k: the run of [A-Za-z-] there, for
-# the surname test), a Latin-1 capital or a lower-case particle and `-` or ` `. (A first token `Al Jubeir` is
-# followed by white space and a capital after `Al`.)
+# first token, white space and what a second token opens with: a capital (group k: the run of [A-Za-z-] there and
+# an apostrophe and letters after it, for the surname test), a Latin-1 capital or a lower-case particle and `-` or
+# ` `. (A first token `Al Jubeir` is followed by white space and a capital after `Al`.)
 _UNTITLED_START = re.compile(
     r"[A-Z](?<![\w.-][A-Z])(?=[a-z\u00df-\u00ff])[A-Za-z-]*+"
     r"(?=[A-Za-z\u00c0-\u00ff'\u2019-]*+\s++"
-    rf"(?:(?P<k>[A-Z][A-Za-z-]*+)|[\u00c0-\u00de]|(?:{'|'.join(_PARTICLES)})[- ]))")
+    rf"(?:(?P<k>[A-Z][A-Za-z-]*+(?:'[A-Za-z]++)?)|[\u00c0-\u00de]|(?:{'|'.join(_PARTICLES)})[- ]))")
+
+
+def _latin1_set(char_class: str) -> str:
+    """The Latin-1 characters a one-character str pattern matches, as the inside of a bytes pattern's set."""
+    return "".join(f"\\x{c:02x}" for c in range(256) if re.fullmatch(char_class, chr(c)))
+
+
+# The same pattern for the Latin-1 encoding of a text (almost every segment) with its capitals A-Z all made `A`
+# (_ONE_CAPITAL): opening with a literal, the search runs to the next capital much faster than with a character set.
+# \w and \s are spelled as the Latin-1 characters the str pattern gives them (a bytes pattern's are ASCII only); the
+# group k is the same span (read in the text).
+_ONE_CAPITAL = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"A" * 26)
+_WORD_DOT_HYPHEN, _SPACE = _latin1_set(r"[\w.-]"), _latin1_set(r"\s")
+_UNTITLED_START_LATIN1 = re.compile((
+    rf"A(?<![{_WORD_DOT_HYPHEN}]A)(?=[a-z\xdf-\xff])[Aa-z-]*+"
+    rf"(?=[Aa-z\xc0-\xff'-]*+[{_SPACE}]++"
+    rf"(?:(?P<k>A[Aa-z-]*+(?:'[Aa-z]++)?)|[\xc0-\xde]|(?:{'|'.join(_PARTICLES)})[- ]))").encode("latin-1"))
 _APOSTROPHE_LETTERS = re.compile(r"'[A-Za-z]+")
+_RUN = re.compile(r"[A-Za-z-]*")
+_WORD_SPACES = re.compile(r"([A-Z][A-Za-z'-]*)\s+")  # (_PRECEDING's match, from its start)
 _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z-]*")
+
+
+def _untitled_starts(text: str) -> Iterator[re.Match]:
+    """The matches of _UNTITLED_START in the text, in order (through _UNTITLED_START_LATIN1 when the text is Latin-1:
+    the same spans; read the words in the text)."""
+    try:
+        subject = text.encode("latin-1").translate(_ONE_CAPITAL)
+    except UnicodeEncodeError:
+        return _UNTITLED_START.finditer(text)
+    return _UNTITLED_START_LATIN1.finditer(subject)
 
 
 def _words_at(text: str, at: int, end: int) -> list[str]:
@@ -391,6 +435,18 @@ def _is_capword_at(seg: Segment, at: int, word: str) -> bool:
     return word in seg.capwords
 
 
+def _after_lower(text: str, start: int) -> bool:
+    """`_AFTER_LOWER.search(text, max(0, start - 30), start)`: a lower-case word and white space just before `start`.
+    The characters just before are tested first: white space, and before it more white space or a letter of the
+    word ([a-z-])."""
+    if not text[start - 1:start].isspace():
+        return False
+    c = text[start - 2:start - 1]
+    if not ("a" <= c <= "z" or c == "-" or c.isspace()):
+        return False
+    return _AFTER_LOWER.search(text, max(0, start - 30), start) is not None
+
+
 def _named_at(seg: Segment, start: int, end: int, given: frozenset[str]) -> bool:
     """The given-name and unknown-word tests of _untitled_matches() at a start next to an apostrophe, where the
     word there may not be one of the capitalised words (`O'Brien`, `Brien'x`): looked up in seg.capwords."""
@@ -400,17 +456,22 @@ def _named_at(seg: Segment, start: int, end: int, given: frozenset[str]) -> bool
             return True
     word = text[start:end]
     return (text[end:end + 1] == " " and text[end + 1:end + 2].isupper() and _is_unknown(word)
-            and _is_capword_at(seg, start, word) and _AFTER_LOWER.search(text, max(0, start - 30), start) is not None)
+            and _is_capword_at(seg, start, word) and _after_lower(text, start))
 
 
-def _before_surname(seg: Segment, start: int, at: int, end: int, known: set[str], stop: frozenset[str]) -> bool:
-    """Whether the word at `start` is the capitalised word just before a known surname at `at` (whose run of
-    [A-Za-z-] ends at `end`), as `_PRECEDING` finds it, and no stopword."""
+def _before_surname(seg: Segment, start: int, at: int, known: set[str], stop: frozenset[str]) -> bool:
+    """Whether the word at `start` is the capitalised word just before a known surname at `at`, as
+    `_PRECEDING.search(text, max(0, at - 60), at)` finds it, and no stopword."""
     text = seg.text
-    for word in _words_at(text, at, end):
+    for word in _words_at(text, at, _RUN.match(text, at).end()):
         if word in known and _is_capword_at(seg, at, word):
-            before = _PRECEDING.search(text, max(0, at - 60), at)
-            return before is not None and before.start(1) == start and before.group(1) not in stop
+            if start and text[start - 1] == "'":  # (the search could start further left, `O'Brien`)
+                before = _PRECEDING.search(text, max(0, at - 60), at)
+                return before is not None and before.start(1) == start and before.group(1) not in stop
+            # Else the search's leftmost match starts at `start` when one does (no letter, digit, `_`, `.`, `-` or
+            # apostrophe before it, so none further left can run up to it): the word and white space up to `at`.
+            before = _WORD_SPACES.fullmatch(text, start, at)
+            return before is not None and start >= at - 60 and before.group(1) not in stop
     return False
 
 
@@ -425,29 +486,33 @@ def _untitled_matches(seg: Segment, known: set[str]) -> Iterator[re.Match]:
     given = forenames()
     stop = _stop()
     full = patterns()["full"]
+    classes = _CLASSES
     pos = 0
-    for candidate in _UNTITLED_START.finditer(text):
+    for candidate in _untitled_starts(text):
         start, end = candidate.span()
-        if start < pos:
-            continue
-        after = text[end:end + 1]
-        if after == "'" or (start and text[start - 1] == "'"):
-            found = _named_at(seg, start, end, given)
-        elif after.isalnum():  # (the run is no whole word)
-            found = False
-        else:
-            word = candidate.group()
-            found = word in given or (
-                after == " " and text[end + 1:end + 2].isupper() and _is_unknown(word)
-                and _AFTER_LOWER.search(text, max(0, start - 30), start) is not None)
+        word = text[start:end]
+        kind = classes.get(word)
+        if kind is None:
+            kind = _word_class(word)
+        found = False
+        if kind:  # (a given name, what comes before the apostrophe of one, or an unknown word)
+            if start < pos:
+                continue
+            after = text[end:end + 1]
+            if after == "'" or (start and text[start - 1] == "'"):
+                found = _named_at(seg, start, end, given)
+            elif not after.isalnum():  # (else the run is no whole word)
+                found = word in given or (kind & _UNKNOWN and after == " " and text[end + 1:end + 2].isupper()
+                                          and _after_lower(text, start))
         if not found:
-            surname = candidate.group("k")
-            if surname is None:
-                continue
+            # the surname test: the word at k (`O'Brien` or its run `O`) is a known surname
             at, last = candidate.span("k")
-            if surname not in known and text[last:last + 1] != "'":
+            if at < 0:
                 continue
-            if not _before_surname(seg, start, at, last, known, stop):
+            surname = text[at:last]
+            if surname not in known and ("'" not in surname or surname.partition("'")[0] not in known):
+                continue
+            if start < pos or not _before_surname(seg, start, at, known, stop):
                 continue
         match = full.match(text, start)
         if match is not None:
