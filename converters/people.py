@@ -435,6 +435,12 @@ def _is_capword_at(seg: Segment, at: int, word: str) -> bool:
     return word in seg.capwords
 
 
+# `_AFTER_LOWER` spelled to open with a character set: `(?<![.:;!?])\b[a-z]` is a lower-case letter after neither a
+# letter, digit or `_` nor one of `.:;!?` (the look-behind sees before the start of a search as \b does). The same
+# matches, but the search skips to the next lower-case letter instead of trying the whole pattern at every position.
+_AFTER_LOWER_WORD = re.compile(r"[a-z](?<![\w.:;!?][a-z])[a-z-]+\s+$")
+
+
 def _after_lower(text: str, start: int) -> bool:
     """`_AFTER_LOWER.search(text, max(0, start - 30), start)`: a lower-case word and white space just before `start`.
     The characters just before are tested first: white space, and before it more white space or a letter of the
@@ -444,7 +450,7 @@ def _after_lower(text: str, start: int) -> bool:
     c = text[start - 2:start - 1]
     if not ("a" <= c <= "z" or c == "-" or c.isspace()):
         return False
-    return _AFTER_LOWER.search(text, max(0, start - 30), start) is not None
+    return _AFTER_LOWER_WORD.search(text, max(0, start - 30), start) is not None
 
 
 def _named_at(seg: Segment, start: int, end: int, given: frozenset[str]) -> bool:
@@ -490,14 +496,14 @@ def _untitled_matches(seg: Segment, known: set[str]) -> Iterator[re.Match]:
     pos = 0
     for candidate in _untitled_starts(text):
         start, end = candidate.span()
+        if start < pos:
+            continue
         word = text[start:end]
         kind = classes.get(word)
         if kind is None:
             kind = _word_class(word)
         found = False
         if kind:  # (a given name, what comes before the apostrophe of one, or an unknown word)
-            if start < pos:
-                continue
             after = text[end:end + 1]
             if after == "'" or (start and text[start - 1] == "'"):
                 found = _named_at(seg, start, end, given)
@@ -512,7 +518,7 @@ def _untitled_matches(seg: Segment, known: set[str]) -> Iterator[re.Match]:
             surname = text[at:last]
             if surname not in known and ("'" not in surname or surname.partition("'")[0] not in known):
                 continue
-            if start < pos or not _before_surname(seg, start, at, known, stop):
+            if not _before_surname(seg, start, at, known, stop):
                 continue
         match = full.match(text, start)
         if match is not None:
