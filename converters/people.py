@@ -323,8 +323,9 @@ def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
 
 # Per process, the class of a word met by untitled_mentions() (see _word_class). Bounded: emptied when it holds more
 # than _CLASSES_MAX words (about 10 MB). The words met are the first words of the candidate starts and the words of
-# candidate names: about 14,000 distinct words on the 1,531 shared cables (mixed-case segments), a number that grows
-# about as the number of cables to the power 0.8: on the whole corpus the cache fills up and starts again now and then.
+# candidate names: 8,120 distinct words on the 1,531 shared cables (4,276 of them unknown), a number that grows about
+# as the number of cables to the power 0.8 (like the capitalised words): on the whole corpus the cache fills up and
+# starts again now and then.
 _CLASSES: dict[str, int] = {}
 _CLASSES_MAX = 100_000
 _GIVEN, _GIVEN_HEAD, _UNKNOWN = 1, 2, 4
