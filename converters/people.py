@@ -482,6 +482,12 @@ def _before_surname(seg: Segment, start: int, at: int, known: set[str], stop: fr
     return False
 
 
+@cache
+def _untitled_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern]:
+    """The given names, stopwords, place names and full-name pattern of untitled_mentions() (one cached call)."""
+    return forenames(), _stop(), place_names(), patterns()["full"]
+
+
 def _untitled_matches(seg: Segment, known: set[str]) -> Iterator[re.Match]:
     """The matches of patterns()["full"] where an untitled name can start, in text order and not overlapping: at a
     given name, at an unknown word after a lower-case word and before ' ' and a capital, at the word before a known
@@ -490,9 +496,7 @@ def _untitled_matches(seg: Segment, known: set[str]) -> Iterator[re.Match]:
     them skipped; they are found here in one pass of _UNTITLED_START (every place where `full` can match) and a test
     of the word there, which is the word findall gives there unless an apostrophe is next to it (see _named_at)."""
     text = seg.text
-    given = forenames()
-    stop = _stop()
-    full = patterns()["full"]
+    given, stop, _, full = _untitled_tables()
     classes = _CLASSES
     pos = 0
     for candidate in _untitled_starts(text):
@@ -542,9 +546,7 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
     out: list[Mention] = []
     paragraph = seg.number
-    given = forenames()
-    stop = _stop()
-    places = place_names()
+    given, stop, places, _ = _untitled_tables()
     for match in _untitled_matches(seg, known):
         if taken and any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
