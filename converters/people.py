@@ -542,13 +542,21 @@ def _all_unknown(seg: Segment, match: re.Match, parts: list[str]) -> bool:
     return all(_is_unknown(p) and _CAPITALISED_RUN.fullmatch(p) is not None for p in parts)
 
 
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a span's start or end falls inside one of the spans taken."""
+    for s, e in taken:
+        if s <= start < e or s < end <= e:
+            return True
+    return False
+
+
 def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
     """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
     out: list[Mention] = []
     paragraph = seg.number
     given, stop, places, _ = _untitled_tables()
     for match in _untitled_matches(seg, known):
-        if taken and any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+        if taken and _overlaps(taken, *match.span()):
             continue
         raw = match["name"]
         skip = 0
