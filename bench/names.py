@@ -10,11 +10,20 @@ find_persons() does; the CPU time of each step is summed over the corpus. Prints
 `--against TREE` (another checkout, e.g. `git worktree add /tmp/base main`) compares this tree's scan.py and
 people.py with TREE's in one run: each cable goes through both, alternately, `--repeat` times, and each keeps its
 least time per step (wall clock), so that other load on the machine hits both alike.
+
+`--check` instead compares, on every mixed-case segment of the corpus (with the surnames find_persons knows there)
+and on `--random N` random texts made of names, unknown words, apostrophes, hyphens, particles, Latin-1 and other
+letters, punctuation and white space (with random known surnames), what untitled_mentions() finds with what it found
+on main d393f46 (reference_untitled below: seg.capwords, the unknown words, positions and rfind probes): the
+full-name matches of people._untitled_matches() and the mentions kept; and the spans of the Latin-1 byte pass with
+those of _UNTITLED_START. Prints the mismatches.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import re
 import sys
 import time
 import types
@@ -26,6 +35,7 @@ from converters import scan as scan_module
 from converters.parse import parse
 from converters.readers import iter_files, read
 from converters.record import Cable, UnreadableCable
+from converters.scan import Segment
 
 
 def record_inputs(cables: list[Cable]) -> list[list[tuple[set[str], list[tuple[int, int]]]]]:
@@ -100,6 +110,124 @@ def run_min(cables: list[Cable], inputs: list, repeat: int) -> tuple[dict[str, f
     return out, found
 
 
+def reference_untitled(seg: Segment, known: set[str]) -> tuple[list[re.Match], list[tuple]]:
+    """untitled_mentions() as main d393f46 ran it (no spans taken): the full-name matches, from the positions of the
+    given names and known surnames among seg.capwords and of the unknown words before ' ' and a capital (rfind
+    probes), and the mentions kept, as (start, end, name) tuples."""
+    P = people_module  # noqa: N806
+    text = seg.text
+    given, stop, places = P.forenames(), P._stop(), P.place_names()
+    present = seg.capwords
+    unknown = {w for w in present - given - stop - places if len(w) > 2 and "'" not in w
+               and not w.isupper() and w.lower() not in P.english_words()}
+    starts = [start for word in present & given for start, _ in seg.positions(word)]
+    for word in unknown:
+        probe, size = word + " ", len(word) + 1
+        i = text.rfind(probe)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            if text[i + size:i + size + 1].isupper() and not (before.isalnum() or before == "-") and \
+                    P._AFTER_LOWER.search(text, max(0, i - 30), i):
+                starts.append(i)
+            i = text.rfind(probe, 0, i)
+    for word in present & known:
+        for position, _ in seg.positions(word):
+            before = P._PRECEDING.search(text, max(0, position - 60), position)
+            if before and before.group(1) not in stop:
+                starts.append(before.start(1))
+    full = P.patterns()["full"]
+    matches, mentions = [], []
+    pos = 0
+    for start in sorted(set(starts)):
+        if start < pos:
+            continue
+        match = full.match(text, start)
+        if match is None:
+            continue
+        pos = match.end()
+        matches.append(match)
+        raw = match["name"]
+        skip = 0
+        for token in raw.split():
+            if token.rstrip(".,") not in stop:
+                break
+            skip += 1
+        lead = P._skip_words(skip).match(raw) if skip else None
+        offset = lead.end() if lead else 0
+        name = P.clean_name(raw[offset:])
+        parts = name.split()
+        if len(parts) < 2 or parts[0] in stop:
+            continue
+        strange = all(p in unknown for p in parts) and " ".join(parts) not in places and len(parts) <= 3
+        if parts[0] in given or (parts[-1] in known and len(parts) <= 3) or strange:
+            mentions.append((match.start() + offset, match.start() + offset + len(name), name))
+    return matches, mentions
+
+
+def random_text(rng: random.Random, words: list[str]) -> str:
+    """A random text from `words` glued by random separators (white space, punctuation, apostrophes, hyphens)."""
+    seps = [" "] * 12 + ["  ", "\n", "\t", "\xa0", "\u2003", ", ", ". ", "; ", ": ", "! ", "? ", " (", ") ", "-", "'",
+                         "' ", " '", "'s ", "\u2019", "\u2019s ", "_", ".", "/", " \u2014 ", "\"", " \"", "1", " 1 "]
+    out = []
+    for _ in range(rng.randint(1, 40)):
+        out.append(rng.choice(words))
+        out.append(rng.choice(seps))
+    return "".join(out)
+
+
+def random_words(rng: random.Random) -> list[str]:
+    """Words for random_text(): given names, surnames, stopwords, lower-case words, particles, made-up capitalised
+    words with odd letters, all-caps words and initials."""
+    given = sorted(people_module.forenames())
+    stop = sorted(people_module._stop())
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    odd = ["\u00e9", "\u00f6", "\u00df", "\u00d7", "\u00f7", "\u00c9", "\u00d6", "\u0101", "\u0639", "\u00aa", "'",
+           "\u2019", "-", "1", "_", "Q", "s"]
+    made = []
+    for _ in range(60):
+        word = rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") + "".join(rng.choice(letters) for _ in range(rng.randint(0, 6)))
+        if rng.random() < 0.4:
+            k = rng.randint(1, len(word))
+            word = word[:k] + rng.choice(odd) + word[k:]
+        made.append(word)
+    particles = ["al-Jubeir", "al", "el-Baradei", "bin", "Abu", "Al", "Al-Sabah", "de", "van", "Van", "la", "ul-Haq"]
+    lower = ["the", "said", "met", "with", "and", "of", "told", "a", "x-ray", "well-known", "in", "pro-", "x--"]
+    caps = ["US", "UN", "A.", "J.", "A", "NATO", "O'Brien", "O'BRIEN", "D'Souza", "Smith's", "MacDonald", "McCain"]
+    return (rng.sample(given, 40) + rng.sample(stop, 30) + made + particles * 2 + lower * 3 + caps
+            + ["Kasuri", "Jones", "Brien", "Souza", "KASURI"])
+
+
+def check(cables: list[Cable], inputs: list, count: int) -> int:
+    """The mismatches between this untitled_mentions() and reference_untitled() (see --check); prints each."""
+    bad = 0
+    cases: list[tuple[str, set[str]]] = []
+    for cable, calls in zip(cables, inputs, strict=True):
+        it = iter(calls)
+        for seg in scan_module.scan(cable):
+            if not seg.caps:
+                cases.append((seg.text, next(it)[0]))
+    rng = random.Random(7)
+    for i in range(count):
+        if i % 200 == 0:
+            words = random_words(rng)
+        known = set(rng.sample(words, 6)) | {"Kasuri", "O'Brien", "Jones'x"}
+        cases.append((random_text(rng, words), known | {k.upper() for k in known}))
+    for text, known in cases:
+        new = [m.span() for m in people_module._untitled_matches(Segment(1, text), known)]
+        found = [(m.start, m.end, m.name) for m in people_module.untitled_mentions(Segment(1, text), known, [])]
+        matches, mentions = reference_untitled(Segment(1, text), known)
+        old = [m.span() for m in matches]
+        latin1 = people_module._untitled_starts(text)
+        spans = [(m.span(), m.span("k")) for m in latin1]
+        plain = [(m.span(), m.span("k")) for m in people_module._UNTITLED_START.finditer(text)]
+        if new != old or spans != plain or found != mentions:
+            bad += 1
+            if bad <= 10:
+                print(f"mismatch: {text!r}\n  known {sorted(known)}\n  new {new} {found}\n  old {old} {mentions}")
+    print(f"{len(cases)} texts ({count} random), {bad} mismatches")
+    return bad
+
+
 def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType]:
     """The scan and people modules of another checkout, loaded under their own names (people importing that
     tree's scan)."""
@@ -142,6 +270,8 @@ def main() -> None:
     parser.add_argument("--per-cable", action="store_true",
                         help="repeat each cable in a row and keep its least time per step (wall clock)")
     parser.add_argument("--against", type=Path, help="another checkout to compare with, in the same run")
+    parser.add_argument("--check", action="store_true", help="compare the start search with the one it replaced")
+    parser.add_argument("--random", type=int, default=200_000, help="random texts for --check")
     args = parser.parse_args()
     cables = []
     for path in iter_files(args.paths):
@@ -151,6 +281,8 @@ def main() -> None:
             except UnreadableCable:
                 continue
     inputs = record_inputs(cables)
+    if args.check:
+        sys.exit(1 if check(cables, inputs, args.random) else 0)
     n = len(cables)
     if args.against:
         variants = {"this": (scan_module, people_module), "against": load_tree(args.against, "against")}
