@@ -193,21 +193,30 @@ def _surname_lookup(persons: list[Person]) -> tuple[dict[str, list[int]], set[st
     capitalised word of mixed-case text can have (see _surname_forms)."""
     east = _east()
     keys: dict[str, list[int]] = {}
+    forms_of: dict[str, tuple[bool, bool, tuple[str, ...], frozenset[str]]] = {}  # (_surname_forms of each key)
     for i, p in enumerate(persons):
         surname = p.surname
-        forms = _surname_forms(surname)
+        forms = forms_of.get(surname) or _surname_forms(surname)
         if forms[0]:  # (long enough)
-            keys.setdefault(surname, []).append(i)
+            if surname in keys:
+                keys[surname].append(i)
+            else:
+                keys[surname], forms_of[surname] = [i], forms
         if forms[1] or p.country in east:  # (patronymic or East Asian)
             fore = p.forename
             if fore:
                 first = fore.split()[0]
-                if first != surname and _surname_forms(first)[0]:
-                    keys.setdefault(first, []).append(i)
+                if first != surname:
+                    forms = forms_of.get(first) or _surname_forms(first)
+                    if forms[0]:
+                        if first in keys:
+                            keys[first].append(i)
+                        else:
+                            keys[first], forms_of[first] = [i], forms
     lookup: dict[str, list[int]] = {}
     cased: set[str] = set()
     for k, ids in keys.items():
-        _, _, variants, forms = _surname_forms(k)
+        _, _, variants, forms = forms_of[k]
         cased |= forms
         for variant in variants:
             have = lookup.get(variant)
