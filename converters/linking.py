@@ -165,9 +165,17 @@ def secretary_of_state(created: str | None) -> dict[str, Any] | None:
     return found[-1] if found else None
 
 
+@cache
+def _office_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """OFFICE_WORDS as (word in lower case, compiled pattern ignoring case), compiled once per process."""
+    return tuple((word.lower(), re.compile(pattern, re.IGNORECASE)) for word, pattern in OFFICE_WORDS.items())
+
+
 def _office_match(role: str, label: str) -> bool:
-    for word, pattern in OFFICE_WORDS.items():
-        if word.lower() in role.lower() and re.search(pattern, label, re.IGNORECASE):
+    """True when a word of OFFICE_WORDS is in the role and its pattern is in the Wikidata position label."""
+    role = role.lower()
+    for word, pattern in _office_patterns():
+        if word in role and pattern.search(label):
             return True
     return False
 
