@@ -311,22 +311,14 @@ def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict
         return wikidata["qid"]
     if pocom:
         return "pocom-" + pocom["pocom"]
-    slug, full = _NAME_SLUGS.get(name) or _name_slug(name)
+    slug, full = _name_slug(name)
     # `<country>-<full-name-slug>` when the country and a full name (not an initial first) are known
     return f"{country.lower()}-{slug}" if country and full else f"{ref_id}-{slug}"
 
 
-# _name_slug() by name, per process, emptied when it reaches 65536 names (bounded); read at the call site (a dict
-# read costs a fraction of an lru_cache hit, and person_id runs for every person)
-_NAME_SLUGS: dict[str, tuple[str, bool]] = {}
-
-
+@lru_cache(maxsize=65536)
 def _name_slug(name: str) -> tuple[str, bool]:
-    """The slug of a name and whether it is a full name (two words or more, the first not an initial), kept in
-    _NAME_SLUGS."""
+    """The slug of a name and whether it is a full name (two words or more, the first not an initial). Cached per
+    process (names recur across cables); one cached call per person where person_id made two."""
     words = name.split()
-    value = (slugify(name), len(words) >= 2 and not _INITIAL.search(words[0]))
-    if len(_NAME_SLUGS) >= 65536:
-        _NAME_SLUGS.clear()
-    _NAME_SLUGS[name] = value
-    return value
+    return slugify(name), len(words) >= 2 and not _INITIAL.search(words[0])

@@ -65,27 +65,11 @@ def _compatible(a: str, b: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
-# Per-process memos of _name_parts and _surname_forms by name, each emptied when it reaches _MEMO_SIZE names
-# (bounded). A plain dict read at the call site (`memo.get(name) or compute(name)`) costs a fraction of an
-# lru_cache hit, whose bookkeeping touches three list links per call; these two run for every mention and person.
-_MEMO_SIZE = 65536
-_NAME_PARTS: dict[str, tuple[str, str, str, str, bool, str]] = {}
-_SURNAME_FORMS: dict[str, tuple[bool, bool, tuple[str, ...], frozenset[str]]] = {}
-
-
-def _memo(memo: dict, key: str, value):
-    """Keep a value in a memo (emptied first when it is full); the value."""
-    if len(memo) >= _MEMO_SIZE:
-        memo.clear()
-    memo[key] = value
-    return value
-
-
+@lru_cache(maxsize=65536)
 def _name_parts(name: str) -> tuple[str, str, str, str, bool, str]:
     """A mention's name as a person takes it: the name without `'s` and suffixes (`Jr`), its surname (with its
     particles: `bin Zayed`), the surname_key of its last word, the given names, whether it is one word, and the
-    surname_key of the surname (the person's key in the index of _merge). Per name, once per process: callers
-    read _NAME_PARTS first (`_NAME_PARTS.get(name) or _name_parts(name)`), this keeps its answer there."""
+    surname_key of the surname (the person's key in the index of _merge). Per name, once per process (bounded)."""
     tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in name.split()]
     while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
         tokens.pop()
@@ -94,8 +78,8 @@ def _name_parts(name: str) -> tuple[str, str, str, str, bool, str]:
     while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:
         cut -= 1
     surname = " ".join(tokens[cut:])
-    return _memo(_NAME_PARTS, name, (" ".join(tokens), surname, surname_key(tokens[-1]), " ".join(tokens[:cut]),
-                                     len(tokens) == 1, surname_key(surname)))
+    return " ".join(tokens), surname, surname_key(tokens[-1]), " ".join(tokens[:cut]), len(tokens) == 1, \
+        surname_key(surname)
 
 
 # the key of `index` (see _merge) that lists the persons who ever had an East Asian country (never a surname_key,
@@ -109,7 +93,7 @@ def _merge(persons: list[Person], index: dict[str, list[int]], m: Mention) -> in
     `index` lists the persons by the surname_key of their surname (in order; kept up to date here): the person
     taken is the last one that matches, as a scan of every person from the last would find. Under _EAST_KEY it
     lists the persons who ever had an East Asian country (kept by _merge and _add)."""
-    m.name, surname, key, fore, single, surname_index = _NAME_PARTS.get(m.name) or _name_parts(m.name)
+    m.name, surname, key, fore, single, surname_index = _name_parts(m.name)
     found = -1
     # the same surname with compatible given names (the persons of that surname key, from the last)
     same = index.get(key)
@@ -161,19 +145,18 @@ def _add(persons: list[Person], index: dict[str, list[int]], person: Person, key
     return i
 
 
+@lru_cache(maxsize=65536)
 def _surname_forms(name: str) -> tuple[bool, bool, tuple[str, ...], frozenset[str]]:
     """How a later mention can write a surname (or East Asian/patronymic given name) of a person: whether it is
     long enough to look for (a surname_key of three letters or more), whether it is patronymic (`bin Zayed`), the
     lower-case keys it is looked up by (the name, and without a leading `al-`/`el-`), and the spellings a
     capitalised word of mixed-case text can have (each key capitalised, in capitals and title case; the name with
-    and without the particle). Per name, once per process: callers read _SURNAME_FORMS first, this keeps its answer
-    there."""
+    and without the particle). Per name, once per process (bounded: the names of the persons found)."""
     lower = name.lower()
     variants = tuple(dict.fromkeys((lower, _PARTICLE.sub("", lower))))
     cased = {form for v in variants for form in (v.capitalize(), v.upper(), v.title())}
     cased |= {name, _PARTICLE.sub("", name)}
-    return _memo(_SURNAME_FORMS, name, (len(surname_key(name)) >= 3, bool(_PATRONYMIC.search(name)), variants,
-                                        frozenset(cased)))
+    return len(surname_key(name)) >= 3, bool(_PATRONYMIC.search(name)), variants, frozenset(cased)
 
 
 def _caps_words(text: str, lower: str, lookup: dict[str, list[int]]) -> list[tuple[int, str]] | None:
@@ -213,7 +196,7 @@ def _surname_lookup(persons: list[Person]) -> tuple[dict[str, list[int]], set[st
     forms_of: dict[str, tuple[bool, bool, tuple[str, ...], frozenset[str]]] = {}  # (_surname_forms of each key)
     for i, p in enumerate(persons):
         surname = p.surname
-        forms = _SURNAME_FORMS.get(surname) or _surname_forms(surname)
+        forms = _surname_forms(surname)
         if forms[0]:  # (long enough)
             if surname in keys:
                 keys[surname].append(i)
@@ -224,7 +207,7 @@ def _surname_lookup(persons: list[Person]) -> tuple[dict[str, list[int]], set[st
             if fore:
                 first = fore.split()[0]
                 if first != surname:
-                    forms = _SURNAME_FORMS.get(first) or _surname_forms(first)
+                    forms = _surname_forms(first)
                     if forms[0]:
                         if first in keys:
                             keys[first].append(i)
