@@ -363,6 +363,9 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
             mentions.append(m)
 
 
+_FRAME_KINDS = ("classified_by", "signer")
+
+
 def _designation_person(label: str, cable: Cable, persons: list[Person], index: dict[str, list[int]],
                         context: dict) -> int | None:
     """The person a role designation of the sending post stands for, added when the tables name them.
@@ -386,8 +389,10 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], index: 
     else:
         short = {"Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge", "Consul General": "Consul"}[label]
         for i, p in enumerate(persons):
-            kinds = {m.kind for m in p.mentions}
-            if kinds & {"classified_by", "signer"} and (short in p.role or label in p.role):
+            # (the role test first: cheap, and it rarely passes; `{m.kind for m in p.mentions} & {"classified_by",
+            # "signer"}` then)
+            role = p.role
+            if (short in role or label in role) and any(m.kind in _FRAME_KINDS for m in p.mentions):
                 found = i
         chief = context.get("chief")
         if found is None and label == "Charge d'Affaires":
