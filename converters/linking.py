@@ -165,9 +165,17 @@ def secretary_of_state(created: str | None) -> dict[str, Any] | None:
     return found[-1] if found else None
 
 
+@cache
+def _office_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """OFFICE_WORDS as (word in lower case, compiled pattern ignoring case), compiled once per process."""
+    return tuple((word.lower(), re.compile(pattern, re.IGNORECASE)) for word, pattern in OFFICE_WORDS.items())
+
+
 def _office_match(role: str, label: str) -> bool:
-    for word, pattern in OFFICE_WORDS.items():
-        if word.lower() in role.lower() and re.search(pattern, label, re.IGNORECASE):
+    """True when a word of OFFICE_WORDS is in the role and its pattern is in the Wikidata position label."""
+    role = role.lower()
+    for word, pattern in _office_patterns():
+        if word in role and pattern.search(label):
             return True
     return False
 
@@ -262,6 +270,16 @@ def _ambassador_link(surname: str, forename: str, date: str) -> dict | None:
             "confidence": 0.8}
 
 
+@cache
+def _chief_rows_by_id() -> dict[str, dict[str, str]]:
+    """The first POCOM row of each person_id, in the order of chiefs_by_country() (built once per process)."""
+    out: dict[str, dict[str, str]] = {}
+    for rows in chiefs_by_country().values():
+        for row in rows:
+            out.setdefault(row["person_id"], row)
+    return out
+
+
 @lru_cache(maxsize=16384)
 def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | None:
     """The Wikidata item of a POCOM chief of mission: a US row of the same name holding a US ambassadorship."""
@@ -270,8 +288,8 @@ def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | N
             continue
         if not any(label.startswith("US ambassador") for label, _, _ in row["spans"]):
             continue
-        rows = [r for rs in chiefs_by_country().values() for r in rs if r["person_id"] == pocom_id]
-        if rows and _given_match(rows[0]["forename"], row["names"]):
+        first = _chief_rows_by_id().get(pocom_id)  # (the first row of chiefs_by_country() with that person_id)
+        if first is not None and _given_match(first["forename"], row["names"]):
             return {"qid": row["qid"], "label": row["name"],
                     "method": "wikidata:pocom name+US ambassadorship", "confidence": 0.85}
     return None
@@ -293,13 +311,14 @@ def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict
         return wikidata["qid"]
     if pocom:
         return "pocom-" + pocom["pocom"]
-    return _name_id(name, country) or f"{ref_id}-{slugify(name)}"
+    slug, full = _name_slug(name)
+    # `<country>-<full-name-slug>` when the country and a full name (not an initial first) are known
+    return f"{country.lower()}-{slug}" if country and full else f"{ref_id}-{slug}"
 
 
 @lru_cache(maxsize=65536)
-def _name_id(name: str, country: str) -> str | None:
-    """`<country>-<full-name-slug>` when the country and a full name (not an initial first) are known, else None.
-    Cached per process (names and countries recur across cables)."""
-    if country and len(name.split()) >= 2 and not _INITIAL.search(name.split()[0]):
-        return f"{country.lower()}-{slugify(name)}"
-    return None
+def _name_slug(name: str) -> tuple[str, bool]:
+    """The slug of a name and whether it is a full name (two words or more, the first not an initial). Cached per
+    process (names recur across cables); one cached call per person where person_id made two."""
+    words = name.split()
+    return slugify(name), len(words) >= 2 and not _INITIAL.search(words[0])

@@ -9,6 +9,7 @@ See docs/people.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from functools import cache, lru_cache
 from operator import attrgetter
 
@@ -23,7 +24,7 @@ from converters.people import (
     titled_mentions,
     untitled_mentions,
 )
-from converters.people_tables import forenames, leader_surnames, lexicon, surname_key
+from converters.people_tables import forenames, leader_surnames, lexicon, skeleton, surname_key, wikidata_by_surname
 from converters.record import Cable
 from converters.scan import Segment, scan
 
@@ -186,29 +187,36 @@ def _caps_words(text: str, lower: str, lookup: dict[str, list[int]]) -> list[tup
     return found
 
 
-def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
-    """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
+def _surname_lookup(persons: list[Person]) -> tuple[dict[str, list[int]], set[str]]:
+    """The names a later mention can use, by their lower-case keys, each with its persons in order (the surname
+    and, for East Asian and patronymic names, the first given name), and the spellings of these names a
+    capitalised word of mixed-case text can have (see _surname_forms)."""
     east = _east()
-    # the names a later mention can use, each with its persons in order: the surname and, for East Asian and
-    # patronymic names, the first given name
     keys: dict[str, list[int]] = {}
+    forms_of: dict[str, tuple[bool, bool, tuple[str, ...], frozenset[str]]] = {}  # (_surname_forms of each key)
     for i, p in enumerate(persons):
         surname = p.surname
-        long_enough, patronymic, _, _ = _surname_forms(surname)
-        if long_enough:
-            keys.setdefault(surname, []).append(i)
-        if p.country in east or patronymic:
+        forms = _surname_forms(surname)
+        if forms[0]:  # (long enough)
+            if surname in keys:
+                keys[surname].append(i)
+            else:
+                keys[surname], forms_of[surname] = [i], forms
+        if forms[1] or p.country in east:  # (patronymic or East Asian)
             fore = p.forename
             if fore:
                 first = fore.split()[0]
-                if first != surname and _surname_forms(first)[0]:
-                    keys.setdefault(first, []).append(i)
-    if not keys:
-        return
+                if first != surname:
+                    forms = _surname_forms(first)
+                    if forms[0]:
+                        if first in keys:
+                            keys[first].append(i)
+                        else:
+                            keys[first], forms_of[first] = [i], forms
     lookup: dict[str, list[int]] = {}
     cased: set[str] = set()
     for k, ids in keys.items():
-        _, _, variants, forms = _surname_forms(k)
+        _, _, variants, forms = forms_of[k]
         cased |= forms
         for variant in variants:
             have = lookup.get(variant)
@@ -216,20 +224,35 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
                 lookup[variant] = ids[:]
             else:
                 have.extend(i for i in ids if i not in have)
-    by_para: dict[int, list[tuple[int, int]]] | None = None
-    places: dict[int, list[tuple[int, int]]] | None = None  # (paragraph, start) of the mentions by person
+    return lookup, cased
+
+
+def _caps_surname_words(text: str, lookup: dict[str, list[int]]) -> list[tuple[int, str]]:
+    """The words of an all-caps text (WORD_RE) whose lower case, without `'s`, is a key of `lookup`, with their
+    offsets, in text order."""
+    lower = text.lower()
     # an ASCII key can be the lower case of a word only if it occurs in the lower-cased text
-    ascii_keys = all(k.isascii() for k in lookup)
+    if all(k.isascii() for k in lookup) and not any(k in lower for k in lookup):
+        return []
+    found = _caps_words(text, lower, lookup) if text.isascii() else None
+    if found is None:
+        found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
+        found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
+    return found
+
+
+def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list[Mention]) -> None:
+    """Later mentions by surname alone ('Kasuri'), attached to the nearest preceding person of that surname."""
+    lookup, cased = _surname_lookup(persons)
+    if not lookup:
+        return
+    by_para: dict[int, list[tuple[int, int]]] | None = None
+    # the places (paragraph, start) of the mentions of each person, sorted (built when first needed)
+    places: dict[int, list[tuple[int, int]]] | None = None
     for seg in segs:
-        para, text, caps = seg.number, seg.text, seg.caps
+        para, caps = seg.number, seg.caps
         if caps:
-            lower = text.lower()
-            if ascii_keys and not any(k in lower for k in lookup):
-                continue
-            found = _caps_words(text, lower, lookup) if text.isascii() else None
-            if found is None:
-                found = [(m.start(), m.group(0)) for m in WORD_RE.finditer(text)]
-                found = [(start, w) for start, w in found if w.lower().removesuffix("'s") in lookup]
+            found = _caps_surname_words(seg.text, lookup)
         else:
             words = seg.capwords & cased
             if not words:
@@ -252,7 +275,7 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
             if word[-2:] in ("'s", "\u2019s"):
                 word = word[:-2]
             cands = lookup.get(word.lower())
-            if not cands or (not caps and not word[0].isupper()):
+            if not cands:  # (`or not caps and not word[0].isupper()`: a capitalised word starts with [A-Z])
                 continue
             while j < count and taken[j][0] <= start:
                 if taken[j][1] > reach:
@@ -263,19 +286,29 @@ def _surname_mentions(segs: list[Segment], persons: list[Person], mentions: list
             target = cands[0]
             if len(cands) > 1:
                 # the person of the last mention before this word: `max((m.paragraph, m.start, m.person) for m
-                # in mentions if m.person in cands and (m.paragraph, m.start) < (para, start))`
+                # in mentions if m.person in cands and (m.paragraph, m.start) < (para, start))`, from each
+                # candidate's last place before this word (bisect in its sorted places)
                 if places is None:
                     places = {}
                     for m in mentions:
                         places.setdefault(m.person, []).append((m.paragraph, m.start))
+                    for spots in places.values():
+                        spots.sort()
                 here = (para, start)
-                before = [(*place, i) for i in cands for place in places.get(i, ()) if place < here]
-                target = max(before)[2] if before else cands[0]
+                last = None
+                for i in cands:
+                    spots = places.get(i)
+                    if spots:
+                        k = bisect_left(spots, here)
+                        if k and (last is None or (spots[k - 1], i) > last):
+                            last = (spots[k - 1], i)
+                if last is not None:
+                    target = last[1]
             m = Mention(para, start, start + len(word), word, persons[target].name, "", "", 0, "surname", target)
             persons[target].mentions.append(m)
             mentions.append(m)
             if places is not None:
-                places.setdefault(target, []).append((para, start))
+                insort(places.setdefault(target, []), (para, start))
 
 
 _UNRESOLVED = {"Ambassador": "Ambassador", "Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge",
@@ -330,6 +363,9 @@ def _role_references(segs: list[Segment], persons: list[Person], mentions: list[
             mentions.append(m)
 
 
+_FRAME_KINDS = ("classified_by", "signer")
+
+
 def _designation_person(label: str, cable: Cable, persons: list[Person], index: dict[str, list[int]],
                         context: dict) -> int | None:
     """The person a role designation of the sending post stands for, added when the tables name them.
@@ -353,8 +389,10 @@ def _designation_person(label: str, cable: Cable, persons: list[Person], index: 
     else:
         short = {"Deputy Chief of Mission": "DCM", "Charge d'Affaires": "Charge", "Consul General": "Consul"}[label]
         for i, p in enumerate(persons):
-            kinds = {m.kind for m in p.mentions}
-            if kinds & {"classified_by", "signer"} and (short in p.role or label in p.role):
+            # (the role test first: cheap, and it rarely passes; `{m.kind for m in p.mentions} & {"classified_by",
+            # "signer"}` then)
+            role = p.role
+            if (short in role or label in role) and any(m.kind in _FRAME_KINDS for m in p.mentions):
                 found = i
         chief = context.get("chief")
         if found is None and label == "Charge d'Affaires":
@@ -531,36 +569,52 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     return persons, mentions
 
 
+# the keys of Person.extra that only resolution uses (all start with `_`; _link drops them)
+_INTERNAL_KEYS = frozenset({"_role_kind", "_designation", "_unresolved"})
+
+
 def _link(persons: list[Person], cable: Cable, chief: dict[str, str] | None) -> None:
     """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking); `chief` is
     the cable's chief of mission (linking.chief_of_mission)."""
-    year = cable.created[:4] if cable.created else None
-    date = cable.created[:10] if cable.created else None
+    created = cable.created
+    year = created[:4] if created else None
+    date = created[:10] if created else None
     ref_id = cable.reference_id
+    wikidata_rows = wikidata_by_surname()
+    # a POCOM link needs the chief's surname or an ambassador's role (see linking.pocom_link)
+    chief_key = surname_key(chief["surname"]) if chief and date else None
     for p in persons:
-        if p.extra.get("_unresolved"):
+        extra = p.extra
+        if extra.get("_unresolved"):
             p.extra = {"id": linking.person_id(p.name, p.surname, "", ref_id, None, None)}
             continue
-        forename = p.forename
+        name, surname, role, country = p.name, p.surname, p.role, p.country
+        forename = name[:len(name) - len(surname)].strip() if name.endswith(surname) else ""  # (p.forename)
         pocom = None
-        if p.country in ("US", ""):
-            # (linking.link_pocom(p.surname, forename, p.role, cable.station, date), the chief found once per cable)
-            pocom = linking.pocom_link(p.surname, forename, p.role, chief, date) if date and p.surname else None
+        # (linking.link_pocom(p.surname, forename, p.role, cable.station, date), the chief found once per cable; it
+        # answers None unless the surname is the chief's or the role names an ambassador or a charge)
+        if country in ("US", "") and date and surname and (
+                "Ambassador" in role or "Charge" in role or surname_key(surname) == chief_key):
+            pocom = linking.pocom_link(surname, forename, role, chief, date)
             if pocom and not forename:
-                p.name = pocom["name"]
-        # (link_wikidata answers None for a surname without candidates: most surnames; tested once for both calls)
-        candidates = linking.has_wikidata_candidates(p.surname)
-        wikidata = linking.link_wikidata(p.surname, forename, p.role, p.country or ("US" if pocom else ""), year) \
-            if candidates else None
-        if wikidata is None and candidates and p.strength == 0 and p.country != "US" and not pocom:
-            wikidata = linking.link_wikidata(p.surname, forename, p.role, "US", year)
-            if wikidata:
-                p.country = "US"
+                p.name = name = pocom["name"]
+        # (link_wikidata answers None for a surname without candidates: most surnames; tested once for both calls,
+        # and the cached _link_wikidata called directly)
+        candidates = skeleton(surname) in wikidata_rows  # (linking.has_wikidata_candidates(surname))
+        wikidata = None
+        if candidates:
+            wikidata = linking._link_wikidata(surname, forename, role, country or ("US" if pocom else ""), year)
+            if wikidata is None and p.strength == 0 and country != "US" and not pocom:
+                wikidata = linking._link_wikidata(surname, forename, role, "US", year)
+                if wikidata:
+                    p.country = country = "US"
         if wikidata is None and pocom:
-            wikidata = linking.pocom_wikidata(pocom["pocom"], p.surname, year)
-        p.extra = {k: v for k, v in p.extra.items() if not k.startswith("_")}
-        p.extra["id"] = linking.person_id(p.name, p.surname, p.country, ref_id, wikidata, pocom)
+            wikidata = linking.pocom_wikidata(pocom["pocom"], surname, year)
+        # the keys that do not start with `_` (none, unless a person was made elsewhere)
+        kept = {} if extra.keys() <= _INTERNAL_KEYS else {k: v for k, v in extra.items() if not k.startswith("_")}
+        p.extra = extra = kept
+        extra["id"] = linking.person_id(name, surname, country, ref_id, wikidata, pocom)
         if pocom:
-            p.extra["pocom"] = pocom
+            extra["pocom"] = pocom
         if wikidata:
-            p.extra["wikidata"] = wikidata
+            extra["wikidata"] = wikidata
