@@ -109,6 +109,8 @@ def random_texts(cables: list, count: int, seed: int = 7) -> list[str]:
             parts.append(word)
             parts.append(rng.choice(seps))
         text = "".join(parts)
+        if rng.random() < 0.3:  # ends anywhere, even just after a title
+            text = text[:rng.randint(1, len(text))]
         out.append(text.upper() if rng.random() < 0.25 else text)
     return out
 

@@ -313,19 +313,17 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
     starts = _title_starts_upper() if caps else _title_starts()
     breaks = _reversed_break(caps)
     pos = 0
-    back = None
-    n = len(text)
     for head in _titled_heads(text, caps):
         start, end = head.span()
         if start < pos:
             continue
         lo = max(pos, start - 90)  # (so every word below starts at or after pos)
-        if back is None:
-            back = text[::-1]
-        # the nearest break before the title word, at `n - 1 - i` in the reversed text for `i` in the text
-        cut = breaks.search(back, n - start, n - lo)
+        # The nearest break before the title word, searched for in text[lo:hi] reversed, where `i` of the text is at
+        # `hi - 1 - i`. (A break's lookbehinds there read at most 11 characters after its own: hi leaves room.)
+        hi = min(start + 12, len(text))
+        cut = breaks.search(text[lo:hi][::-1], hi - start)
         if cut is not None:
-            lo = n - cut.start()
+            lo = hi - cut.start()
         for word in list(CAPWORD_RE.finditer(text, lo, end))[-6:]:
             w = word.group()
             if w in starts or (not caps and len(w) <= 5 and w.isupper()):
