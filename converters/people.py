@@ -278,12 +278,15 @@ _INNER_LOWER = ("d'Affaires", "of", "for", "the", "and", "a.i.", *_PARTICLES)
 
 @cache
 def _reversed_break(caps: bool) -> re.Pattern:
-    """The nearest break before a title word, searched for in the reversed text (see _cut())."""
+    """The nearest break before a title word, searched for in the reversed text (see _titled_matches())."""
     chars = "[" + re.escape(_BREAK_CHARS) + "]"
     if caps:
         return re.compile(chars)
-    # in the reversed text, `\s[a-z](?!word)` reads `(?<!drow)[a-z]\s`: the lookbehinds after `\s`
-    allowed = "".join(rf"(?<!{re.escape(w[::-1])}\s)" for w in _INNER_LOWER)
+    # In the reversed text, `\s[a-z](?!word)` reads `(?<!drow)[a-z]\s`: lookbehinds after `\s`, one per length
+    # (`(?<!fo\s|la\s)` is `(?<!fo\s)(?<!la\s)`; a lookbehind's branches must have one width).
+    lengths = sorted({len(w) for w in _INNER_LOWER})
+    allowed = "".join("(?<!" + "|".join(rf"{re.escape(w[::-1])}\s" for w in _INNER_LOWER if len(w) == size) + ")"
+                      for size in lengths)
     # `[\s<chars>]` first (not a `|` of two forms) lets the engine skip ahead to the next candidate character
     return re.compile(rf"[\s{re.escape(_BREAK_CHARS)}](?:(?<={chars})|(?<=[a-z]\s){allowed})")
 
