@@ -291,21 +291,43 @@ def _reversed_break(caps: bool) -> re.Pattern:
     return re.compile(rf"[\s{re.escape(_BREAK_CHARS)}](?:(?<={chars})|(?<=[a-z]\s){allowed})")
 
 
+@cache
+def _caps_heads() -> re.Pattern:
+    r"""In capitals, where nearly every character is one: a character other than `[\w/]` followed by a match of
+    _head_pattern(True) (group `h`). Tried after each such character rather than at each capital."""
+    return re.compile(rf"[^\w/](?=(?P<h>{_head_pattern(True).pattern}))")
+
+
 def _titled_heads(text: str, caps: bool):
-    r"""The title words of a text where a titled match can run past the word: `finditer` of _head_pattern() with
-    `(?<![\w/])` before the word. The lookbehind, which would be tested at every capital, is tested in Python on the
-    few matches of the pattern without it (when it fails, the search goes on from the next character, as the pattern
-    with it would)."""
-    search = _head_pattern(caps).search
+    r"""The title words of a text where a titled match can run past the word, by (start, end): `finditer` of
+    _head_pattern() with `(?<![\w/])` before the word.
+
+    In mixed case, the lookbehind, which would be tested at every capital, is tested in Python on the few matches of
+    the pattern without it (when it fails, the search goes on from the next character, as the pattern with it
+    would). In capitals, the words come from _caps_heads() (and a match at 0), less those that start inside the one
+    before (which `finditer` would not see)."""
+    if caps:
+        head = _head_pattern(True).match(text)
+        last = 0
+        if head is not None:
+            last = head.end()
+            yield head.span()
+        for found in _caps_heads().finditer(text):
+            start, end = found.span("h")
+            if start >= last:
+                last = end
+                yield start, end
+        return
+    search = _head_pattern(False).search
     head = search(text)
     while head is not None:
-        start = head.start()
+        start, end = head.span()
         before = text[start - 1] if start else " "
         if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
             head = search(text, start + 1)
             continue
-        yield head
-        head = search(text, head.end())
+        yield start, end
+        head = search(text, end)
 
 
 def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
@@ -316,8 +338,7 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
     starts = _title_starts_upper() if caps else _title_starts()
     breaks = _reversed_break(caps)
     pos = 0
-    for head in _titled_heads(text, caps):
-        start, end = head.span()
+    for start, end in _titled_heads(text, caps):
         if start < pos:
             continue
         lo = max(pos, start - 90)  # (so every word below starts at or after pos)
