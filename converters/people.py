@@ -268,25 +268,31 @@ def _can_continue(caps: bool) -> str:
     return rf"{glue}|\s+(?:[A-Z\u00c0-\u00de]|{'|'.join(re.escape(w) for w in _continuations())})"
 
 
-# Characters no titled match contains (ASCII other than letters, whitespace and _GLUE; folding a letter ignoring case
-# never gives one), and `\s[a-z]` where no lower-case word of a titled match in mixed case starts: what the role
-# lexicon's phrases and the role pattern have after a space (`d'Affaires`, `of`, `for`, `the`, `and`, `a.i.`) and
-# the name particles. Tested as prefixes (`of` also lets `often` through): a cut may come too early, never too late.
+# Characters no titled match contains: ASCII other than letters, whitespace and _GLUE (folding a letter ignoring case
+# never gives one).
 _BREAK_CHARS = "".join(chr(c) for c in range(33, 127) if not chr(c).isalpha() and chr(c) not in _GLUE)
-_INNER_LOWER = ("d'Affaires", "of", "for", "the", "and", "a.i.", *_PARTICLES)
+
+
+@cache
+def _inner_lower() -> tuple[str, ...]:
+    """The words a titled match in mixed case can have after a space that do not start with a capital: the lower-case
+    words of the role lexicon's phrases, `of`/`for`/`the`/`and`/`a.i.` of the role pattern and the name particles."""
+    return tuple(sorted({*_continuations(), "the"}))
 
 
 @cache
 def _reversed_break(caps: bool) -> re.Pattern:
-    """The nearest break before a title word, searched for in the reversed text (see _titled_matches())."""
+    r"""The nearest break before a title word, searched for in the reversed text (see _titled_matches()): one of
+    _BREAK_CHARS or, in mixed case, `\s[a-z]` where none of _inner_lower() starts. (Tested as prefixes, `of` also
+    lets `often` through: a break may be missed, never found where a titled match can run.)"""
     chars = "[" + re.escape(_BREAK_CHARS) + "]"
     if caps:
         return re.compile(chars)
     # In the reversed text, `\s[a-z](?!word)` reads `(?<!drow)[a-z]\s`: lookbehinds after `\s`, one per length
     # (`(?<!fo\s|la\s)` is `(?<!fo\s)(?<!la\s)`; a lookbehind's branches must have one width).
-    lengths = sorted({len(w) for w in _INNER_LOWER})
-    allowed = "".join("(?<!" + "|".join(rf"{re.escape(w[::-1])}\s" for w in _INNER_LOWER if len(w) == size) + ")"
-                      for size in lengths)
+    words = _inner_lower()
+    allowed = "".join("(?<!" + "|".join(rf"{re.escape(w[::-1])}\s" for w in words if len(w) == size) + ")"
+                      for size in sorted({len(w) for w in words}))
     # `[\s<chars>]` first (not a `|` of two forms) lets the engine skip ahead to the next candidate character
     return re.compile(rf"[\s{re.escape(_BREAK_CHARS)}](?:(?<={chars})|(?<=[a-z]\s){allowed})")
 
@@ -337,14 +343,15 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
     the last break (_reversed_break()) before the word, and only the words after that break are tried."""
     starts = _title_starts_upper() if caps else _title_starts()
     breaks = _reversed_break(caps)
+    reach = 2 + max(len(w) for w in _inner_lower())
     pos = 0
     for start, end in _titled_heads(text, caps):
         if start < pos:
             continue
         lo = max(pos, start - 90)  # (so every word below starts at or after pos)
         # The nearest break before the title word, searched for in text[lo:hi] reversed, where `i` of the text is at
-        # `hi - 1 - i`. (A break's lookbehinds there read at most 11 characters after its own: hi leaves room.)
-        hi = min(start + 12, len(text))
+        # `hi - 1 - i`. (A break's lookbehinds there read the characters after its own up to `reach`.)
+        hi = min(start + reach, len(text))
         cut = breaks.search(text[lo:hi][::-1], hi - start)
         if cut is not None:
             lo = hi - cut.start()
