@@ -281,6 +281,12 @@ def _inner_lower() -> tuple[str, ...]:
 
 
 @cache
+def _break_reach() -> int:
+    """How far after a break's own character _reversed_break() reads (its longest lookbehind), plus one."""
+    return 2 + max(len(w) for w in _inner_lower())
+
+
+@cache
 def _reversed_break(caps: bool) -> re.Pattern:
     r"""The nearest break before a title word, searched for in the reversed text (see _titled_matches()): one of
     _BREAK_CHARS or, in mixed case, `\s[a-z]` where none of _inner_lower() starts. (Tested as prefixes, `of` also
@@ -343,7 +349,7 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
     the last break (_reversed_break()) before the word, and only the words after that break are tried."""
     starts = _title_starts_upper() if caps else _title_starts()
     breaks = _reversed_break(caps)
-    reach = 2 + max(len(w) for w in _inner_lower())
+    reach = _break_reach()
     pos = 0
     for start, end in _titled_heads(text, caps):
         if start < pos:
