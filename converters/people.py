@@ -225,16 +225,19 @@ _PRECEDING = re.compile(r"([A-Z](?<!\w[A-Z])[A-Za-z'-]*)\s+$")
 
 @cache
 def _head_pattern(caps: bool = False) -> re.Pattern:
-    """The last word of every title ('Minister', 'A/S', 'Mr.'): where a titled name can end its role."""
+    """The last word of every title ('Minister', 'A/S', 'Mr.') where a titled match can run past it (where a titled
+    name can end its role), but for the test before the word (see _titled_heads())."""
     ends = {t.split()[-1] for t in lexicon()["titles"]}
     if caps:
         ends = {e.upper() for e in ends}
-    # `(?=[A-Z])(?<![\w/])(?:trie)`, spelled one branch per capital (`M(?<![\w/]M)inister|...`): the same matches,
-    # but a pattern that opens with a character set lets the engine skip to the next candidate capital.
+    # `(?<![\w/])(?=[A-Z])(?>(?:trie)(?![\w/]))(?=<test after>)` without its lookbehind, spelled one branch per
+    # capital (`M(?>inister(?![\w/]))|...`): a pattern that opens with a character set lets the engine skip to the
+    # next candidate capital. The rest of the word is matched atomically (`(?>...)`: the same word and end as
+    # without the test after it), then _can_continue() is tested in the pattern rather than in Python.
     capitals = sorted({e[0] for e in ends if "A" <= e[0] <= "Z"})
-    branches = [re.escape(c) + rf"(?<![\w/]{re.escape(c)})" + trie_regex({e[1:] for e in ends if e[0] == c})
+    branches = [re.escape(c) + "(?>" + trie_regex({e[1:] for e in ends if e[0] == c}) + r"(?![\w/]))"
                 for c in capitals]
-    return re.compile(rf"(?:{'|'.join(branches)})(?![\w/])")
+    return re.compile(rf"(?:{'|'.join(branches)})(?={_can_continue(caps)})")
 
 
 @cache
@@ -252,39 +255,118 @@ def _continuations() -> tuple[str, ...]:
 
 
 # the characters other than letters, digits and spaces that a titled match can contain (role lexicon and patterns)
-_GLUE = frozenset("'-./\u2019")
+_GLUE = "'-./\u2019"
 
 
-def _can_continue(text: str, end: int, caps: bool) -> bool:
-    """False when no titled match can run past a title word ending at `end`: a cheap test before the look-back.
+def _can_continue(caps: bool) -> str:
+    """The test after a title word (a lookahead body): a titled match can run past the word.
 
     A match that goes beyond the title word contains the character after it: a space, or one of _GLUE. In mixed
     case, after the spaces comes a capital (a name or a role word) or one of _continuations()."""
-    after = text[end:end + 1]
-    if not after.isspace():
-        return after != "" and after in _GLUE
+    glue = "[" + re.escape(_GLUE) + "]"
     if caps:
-        return True
-    k = end + 1
-    while k < len(text) and text[k].isspace():
-        k += 1
-    first = text[k:k + 1]
-    return "A" <= first <= "Z" or "\u00c0" <= first <= "\u00de" or text.startswith(_continuations(), k)
+        return rf"\s|{glue}"
+    return rf"{glue}|\s+(?:[A-Z\u00c0-\u00de]|{'|'.join(re.escape(w) for w in _continuations())})"
+
+
+# Characters no titled match contains: ASCII other than letters, whitespace and _GLUE (folding a letter ignoring case
+# never gives one).
+_BREAK_CHARS = "".join(chr(c) for c in range(33, 127) if not chr(c).isalpha() and chr(c) not in _GLUE)
+
+
+@cache
+def _inner_lower() -> tuple[str, ...]:
+    """The words a titled match in mixed case can have after a space that do not start with a capital: the lower-case
+    words of the role lexicon's phrases, `of`/`for`/`the`/`and`/`a.i.` of the role pattern and the name particles."""
+    return tuple(sorted({*_continuations(), "the"}))
+
+
+@cache
+def _break_reach() -> int:
+    """How far after a break's own character _reversed_break() reads (its longest lookbehind), plus one."""
+    return 2 + max(len(w) for w in _inner_lower())
+
+
+@cache
+def _reversed_break(caps: bool) -> re.Pattern:
+    r"""The nearest break before a title word, searched for in the reversed text (see _titled_matches()): one of
+    _BREAK_CHARS or, in mixed case, `\s[a-z]` where none of _inner_lower() starts. (Tested as prefixes, `of` also
+    lets `often` through: a break may be missed, never found where a titled match can run.)"""
+    chars = "[" + re.escape(_BREAK_CHARS) + "]"
+    if caps:
+        return re.compile(chars)
+    # In the reversed text, `\s[a-z](?!word)` reads `(?<!drow)[a-z]\s`: lookbehinds after `\s`, one per length
+    # (`(?<!fo\s|la\s)` is `(?<!fo\s)(?<!la\s)`; a lookbehind's branches must have one width).
+    words = _inner_lower()
+    allowed = "".join("(?<!" + "|".join(rf"{re.escape(w[::-1])}\s" for w in words if len(w) == size) + ")"
+                      for size in sorted({len(w) for w in words}))
+    # `[\s<chars>]` first (not a `|` of two forms) lets the engine skip ahead to the next candidate character
+    return re.compile(rf"[\s{re.escape(_BREAK_CHARS)}](?:(?<={chars})|(?<=[a-z]\s){allowed})")
+
+
+@cache
+def _caps_heads() -> re.Pattern:
+    r"""In capitals, where nearly every character is one: a character other than `[\w/]` followed by a match of
+    _head_pattern(True) (group `h`). Tried after each such character rather than at each capital."""
+    return re.compile(rf"[^\w/](?=(?P<h>{_head_pattern(True).pattern}))")
+
+
+def _titled_heads(text: str, caps: bool):
+    r"""The title words of a text where a titled match can run past the word, by (start, end): `finditer` of
+    _head_pattern() with `(?<![\w/])` before the word.
+
+    In mixed case, the lookbehind, which would be tested at every capital, is tested in Python on the few matches of
+    the pattern without it (when it fails, the search goes on from the next character, as the pattern with it
+    would). In capitals, the words come from _caps_heads() (and a match at 0), less those that start inside the one
+    before (which `finditer` would not see)."""
+    if caps:
+        head = _head_pattern(True).match(text)
+        last = 0
+        if head is not None:
+            last = head.end()
+            yield head.span()
+        for found in _caps_heads().finditer(text):
+            start, end = found.span("h")
+            if start >= last:
+                last = end
+                yield start, end
+        return
+    search = _head_pattern(False).search
+    head = search(text)
+    while head is not None:
+        start, end = head.span()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
+            head = search(text, start + 1)
+            continue
+        yield start, end
+        head = search(text, end)
 
 
 def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
-    """The titled pattern tried only just before a title word ('Minister', 'A/S'), where a role can end."""
+    """The titled pattern tried only just before a title word ('Minister', 'A/S'), where a role can end.
+
+    A match that runs past the title word contains every character from its start to the word: so it starts after
+    the last break (_reversed_break()) before the word, and only the words after that break are tried."""
     starts = _title_starts_upper() if caps else _title_starts()
+    breaks = _reversed_break(caps)
+    reach = _break_reach()
     pos = 0
-    for head in _head_pattern(caps).finditer(text):
-        if head.start() < pos or not _can_continue(text, head.end(), caps):
+    for start, end in _titled_heads(text, caps):
+        if start < pos:
             continue
-        lo = max(pos, head.start() - 90)  # (so every word below starts at or after pos)
-        for word in list(CAPWORD_RE.finditer(text, lo, head.end()))[-6:]:
+        lo = max(pos, start - 90)  # (so every word below starts at or after pos)
+        # The nearest break before the title word, searched for in text[lo:hi] reversed, where `i` of the text is at
+        # `hi - 1 - i`. (A break's lookbehinds there read the characters after its own up to `reach`.)
+        hi = min(start + reach, len(text))
+        cut = breaks.search(text[lo:hi][::-1], hi - start)
+        if cut is not None:
+            lo = hi - cut.start()
+        for word in list(CAPWORD_RE.finditer(text, lo, end))[-6:]:
             w = word.group()
             if w in starts or (not caps and len(w) <= 5 and w.isupper()):
                 match = pattern.match(text, word.start())
-                if match and match.end() > head.end():
+                if match and match.end() > end:
                     pos = match.end()
                     yield match
                     break
@@ -300,24 +382,34 @@ def _caps_name_ok(name: str) -> bool:
         bool(chiefs_by_surname().get(skeleton(last)))
 
 
+# Cached per process (bounded), as clean_name(): the same names recur from cable to cable.
+@lru_cache(maxsize=50_000)
+def _titled_name(raw: str, caps: bool) -> tuple[str, int]:
+    """The name of a titled match whose name group is `raw` (clean_name(); '' when none is left or, in capitals, when
+    it is too short or not a name) and the length of the part of `raw` the mention keeps: up to the last word
+    clean_name() kept (all of `raw` when it kept them all)."""
+    name = clean_name(raw, caps)
+    if not name or (caps and (len(name) < 3 or not _caps_name_ok(name))):
+        return "", 0
+    kept = len(name.split())
+    if kept >= len(raw.split()):
+        return name, len(raw)
+    return name, list(_NONSPACE.finditer(raw))[kept - 1].end()
+
+
 def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
     """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'."""
     out: list[Mention] = []
     pattern = patterns()["titled_caps" if caps else "titled"]
     for match in _titled_matches(pattern, text, caps):
-        name = clean_name(match["name"], caps)
-        if not name or (caps and (len(name) < 3 or not _caps_name_ok(name))):
+        name, size = _titled_name(match["name"], caps)
+        if not name:
             continue
         role, country = _role_label(match)
         strength = 3 if match["dem"] else (2 if country else 0)
-        # the mention ends with the last word clean_name() kept: the end of the matched name when it kept them all
-        kept = len(name.split())
-        if kept >= len(match["name"].split()):
-            end = match.end("name")
-        else:
-            end = match.start("name") + list(_NONSPACE.finditer(match["name"]))[kept - 1].end()
-        out.append(Mention(paragraph, match.start(), end, text[match.start():end], name, role, country, strength,
-                           "titled"))
+        start = match.start()
+        end = match.start("name") + size
+        out.append(Mention(paragraph, start, end, text[start:end], name, role, country, strength, "titled"))
     return out
 
 

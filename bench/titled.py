@@ -1,0 +1,157 @@
+"""Benchmark and check of the titled-name finder alone: converters.people.titled_mentions() against another checkout.
+
+Usage: python bench/titled.py /work/shared/data/cables --against TREE [--repeat N] [--check] [--random N]
+
+The cables are parsed and scanned once; the segments find_persons() gives titled_mentions() (all but lists of
+participants) are kept. TREE is another checkout (e.g. `git archive main | tar -x -C /tmp/base`): its people.py
+and scan.py are loaded under their own names.
+
+Timing (default): per cable, both versions run titled_mentions() on the cable's segments `--repeat` times,
+alternating the order; each keeps its least wall time per cable, summed over the corpus. Other load on the
+machine hits both alike.
+
+`--check`: the mentions of both versions (every field) on every segment, then on `--random` random texts made of
+the corpus' own words, lexicon words, particles, initials, punctuation and odd spacing, in mixed case and in
+capitals. Prints the number of texts whose mentions differ (and the first few).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import types
+from dataclasses import astuple
+from pathlib import Path
+
+from converters import people as people_module
+from converters.parse import parse
+from converters.people_tables import lexicon
+from converters.readers import iter_files, read
+from converters.record import UnreadableCable
+from converters.scan import is_caps, scan
+
+
+def load_segments(paths: list[Path]) -> list[list[tuple[int, str, bool]]]:
+    """Per cable, the (paragraph, text, caps) of each segment find_persons() runs titled_mentions() on."""
+    out = []
+    for path in iter_files(paths):
+        for raw in read(path):
+            try:
+                cable = parse(raw)
+            except UnreadableCable:
+                continue
+            out.append([(seg.number, seg.text, seg.caps) for seg in scan(cable)
+                        if "articipants" not in seg.text and "ARTICIPANTS" not in seg.text
+                        and "ttendees" not in seg.text])
+    return out
+
+
+def load_people(tree: Path, tag: str) -> types.ModuleType:
+    """The people module of another checkout, loaded under its own name (importing that tree's scan)."""
+    modules = {}
+    for name in ("scan", "people"):
+        source = (tree / "converters" / f"{name}.py").read_text(encoding="utf-8")
+        source = source.replace("from converters.scan import", f"from _{tag}_scan import")
+        module = types.ModuleType(f"_{tag}_{name}")
+        module.__file__ = str(tree / "converters" / f"{name}.py")
+        sys.modules[module.__name__] = module
+        exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 (a checkout of this project)
+        modules[name] = module
+    return modules["people"]
+
+
+def run_ab(cables: list, repeat: int, variants: dict[str, types.ModuleType]) -> dict[str, float]:
+    """Per cable, each variant `repeat` times, alternating the order; the least wall time per cable, summed."""
+    out = {key: 0.0 for key in variants}
+    order = list(variants)
+    clock = time.perf_counter
+    for segs in cables:
+        best = {key: 1e9 for key in variants}
+        for turn in range(repeat):
+            for key in order if turn % 2 == 0 else order[::-1]:
+                finder = variants[key].titled_mentions
+                t0 = clock()
+                for number, text, caps in segs:
+                    finder(number, text, caps)
+                best[key] = min(best[key], clock() - t0)
+        for key in variants:
+            out[key] += best[key]
+    return out
+
+
+def random_texts(cables: list, count: int, seed: int = 7) -> list[str]:
+    """Random texts built from the corpus' words and the lexicon, in mixed case and in capitals."""
+    rng = random.Random(seed)
+    lex = lexicon()
+    corpus_words = [w for segs in cables[:300] for _, text, _ in segs for w in text.split()[:200]]
+    lexicon_words = [w for key in ("titles", "modifiers", "demonyms") for phrase in lex[key] for w in phrase.split()]
+    phrases = [*lex["titles"], *lex["modifiers"], *lex["demonyms"]]
+    extra = ["of", "for", "the", "and", "a.i.", "al", "el", "bin", "de", "van", "al-Jubeir", "J.", "A.", "Q",
+             "Kasuri", "O'Neil", "D'Souza", "Smith's", "Jean-Pierre", "McDonald", "MacArthur", "Ali", "Khan",
+             "Élan", "Ödön", "Ümit", "1998", "A/S", "U/S", "Mr.", "Dr", "Gen.", "S", "US", "MFA", "GOP", "(", ")",
+             ",", ";", ":", ".", "'", "-", "/", "\u2019", '"', "said", "told", "was", "Foreign", "Minister"]
+    seps = [" ", " ", " ", " ", "  ", "\n", "\t", "\u00a0", "", "-", "/", ".", ", ", "'", "\u2019"]
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(3, 60)):
+            kind = rng.random()
+            if kind < 0.3:
+                word = rng.choice(corpus_words)
+            elif kind < 0.55:
+                word = rng.choice(lexicon_words)
+            elif kind < 0.75:
+                word = rng.choice(phrases)
+            else:
+                word = rng.choice(extra)
+            parts.append(word)
+            parts.append(rng.choice(seps))
+        text = "".join(parts)
+        if rng.random() < 0.3:  # ends anywhere, even just after a title
+            text = text[:rng.randint(1, len(text))]
+        out.append(text.upper() if rng.random() < 0.25 else text)
+    return out
+
+
+def check(cables: list, other: types.ModuleType, count: int) -> int:
+    """The number of texts (corpus segments, then random texts) whose titled mentions differ between the versions."""
+    texts = [(number, text, caps) for segs in cables for number, text, caps in segs]
+    texts += [(0, text, caps) for text in random_texts(cables, count) for caps in (is_caps(text), not is_caps(text))]
+    bad = 0
+    for number, text, caps in texts:
+        mine = [astuple(m) for m in people_module.titled_mentions(number, text, caps)]
+        theirs = [astuple(m) for m in other.titled_mentions(number, text, caps)]
+        if mine != theirs:
+            bad += 1
+            if bad <= 5:
+                print("DIFF", caps, repr(text[:300]), mine, theirs, sep="\n  ")
+    print(f"{len(texts)} texts checked, {bad} differ")
+    return bad
+
+
+def main() -> None:
+    """Time both versions (or check them) and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--against", type=Path, required=True, help="another checkout to compare with")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--check", action="store_true", help="compare the mentions instead of timing")
+    parser.add_argument("--random", type=int, default=20000, help="random texts for --check")
+    args = parser.parse_args()
+    cables = load_segments(args.paths)
+    other = load_people(args.against, "against")
+    if args.check:
+        sys.exit(1 if check(cables, other, args.random) else 0)
+    variants = {"this": people_module, "against": other}
+    run_ab(cables[:100], 1, variants)  # warm the per-process caches of both
+    figures = run_ab(cables, args.repeat, variants)
+    n = len(cables)
+    for key, seconds in figures.items():
+        print(f"{key:8s} titled {seconds / n * 1000:.4f} ms/cable")
+    print(f"this / against: {figures['this'] / figures['against']:.3f}   ({n} cables)")
+
+
+if __name__ == "__main__":
+    main()
