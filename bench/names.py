@@ -146,15 +146,7 @@ def reference_untitled(seg: Segment, known: set[str]) -> tuple[list[re.Match], l
             continue
         pos = match.end()
         matches.append(match)
-        raw = match["name"]
-        skip = 0
-        for token in raw.split():
-            if token.rstrip(".,") not in stop:
-                break
-            skip += 1
-        lead = P._skip_words(skip).match(raw) if skip else None
-        offset = lead.end() if lead else 0
-        name = P.clean_name(raw[offset:])
+        offset, name = P.name_after_stopwords(match["name"], stop)
         parts = name.split()
         if len(parts) < 2 or parts[0] in stop:
             continue

@@ -642,6 +642,19 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+def name_after_stopwords(raw: str, stop: frozenset[str]) -> tuple[int, str]:
+    """Where a candidate full name starts once its leading stopwords are skipped (`Then Adel al-Jubeir`), and the
+    name cleaned from there (clean_name)."""
+    skip = 0
+    for token in raw.split():
+        if token.rstrip(".,") not in stop:
+            break
+        skip += 1
+    lead = _skip_words(skip).match(raw) if skip else None
+    offset = lead.end() if lead else 0
+    return offset, clean_name(raw[offset:])
+
+
 def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]]) -> list[Mention]:
     """Full names without a title: a known given name first ('Adel al-Jubeir'), or a surname already seen."""
     out: list[Mention] = []
@@ -650,15 +663,7 @@ def untitled_mentions(seg: Segment, known: set[str], taken: list[tuple[int, int]
     for match in _untitled_matches(seg, known):
         if taken and _overlaps(taken, *match.span()):
             continue
-        raw = match["name"]
-        skip = 0
-        for token in raw.split():
-            if token.rstrip(".,") not in stop:
-                break
-            skip += 1
-        lead = _skip_words(skip).match(raw) if skip else None
-        offset = lead.end() if lead else 0
-        name = clean_name(raw[offset:])
+        offset, name = name_after_stopwords(match["name"], stop)
         parts = name.split()
         if len(parts) < 2 or parts[0] in stop:
             continue
