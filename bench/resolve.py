@@ -14,12 +14,14 @@ find the per-process caches (names, links) filled by the earlier ones; `--repeat
 
 `--check` instead compares, on every segment of the corpus, each search that resolve.py, designations.py and
 frame_people.py run from candidate places with the plain pattern or loop it stands for (they rely on the shapes
-of CAPWORD_RE, WORD_RE and the designation patterns: run it after changing those).
+of CAPWORD_RE, WORD_RE and the designation patterns: run it after changing those), and the role-reference
+pattern with the plain pattern it stands for, on every segment and on random texts.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from pathlib import Path
 
@@ -78,7 +80,10 @@ def check(cables: list) -> int:
     def spans(matches) -> list:
         return [(m.span(), m.groups()) for m in matches]
 
-    bad = 0
+    # resolve._ROLE_REFERENCE without its `he(?=...)` lookahead: the pattern it stands for
+    role_plain = re.compile(re.sub(r"^he\(\?=[^)]*\)", "he", resolve._ROLE_REFERENCE.pattern))
+    assert role_plain.pattern != resolve._ROLE_REFERENCE.pattern
+    bad = _check_role_reference(role_plain)
     for cable in cables:
         head = cable.body[:3000]
         bad += spans(frame_people._ROUTING_OFFICER.finditer(head)) != spans(frame_people._routing_matches(head))
@@ -98,12 +103,31 @@ def check(cables: list) -> int:
                     found = resolve._caps_words(text, text.lower(), lookup)
                     bad += found is not None and found != plain
                 continue
+            bad += spans(resolve._ROLE_REFERENCE.finditer(text)) != spans(role_plain.finditer(text))
             pattern = patterns()["designation"]
             found = designations._designation_matches(pattern, text, designations._designation_search(seg))
             bad += spans(pattern.finditer(text)) != spans(found)
             for match in resolve._ROLE_REFERENCE.finditer(text):  # the role-reference test lets the segment pass
                 needles = frozenset([match["r"].split()[-1]])
                 bad += needles.isdisjoint(seg.capwords) and not designations.after_apostrophe(text, tuple(needles))
+    return bad
+
+
+def _check_role_reference(plain: re.Pattern, rounds: int = 200000) -> int:
+    """Compare resolve._ROLE_REFERENCE with the plain pattern on random texts made of its pieces; mismatches."""
+    import random
+
+    from converters import resolve
+
+    pieces = ["the ", "The ", "he ", "  ", "\n", " ", "\t", "Foreign ", "Prime ", "Minister", "President",
+              "Director General", "Deputy ", "Prime", "Deputy Prime ", "-", "of", " for", "Kasuri", "'s", "x",
+              "othe ", "General", "Secretary", "Spokesman", "Sheikh", "King", "\u00e9", ".", "Vice", "Crown ", "Emir"]
+    rng = random.Random(7)
+    bad = 0
+    for _ in range(rounds):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        bad += [(m.span(), m.groups()) for m in resolve._ROLE_REFERENCE.finditer(text)] != \
+            [(m.span(), m.groups()) for m in plain.finditer(text)]
     return bad
 
 
