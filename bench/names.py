@@ -7,15 +7,15 @@ spans taken) are recorded in one run of find_persons(). Each pass then scans eve
 objects, so nothing found in a previous pass is reused) and runs the two finders on its segments as
 find_persons() does; the CPU time of each step is summed over the corpus. Prints the best pass (by total).
 
-`--against TREE` (another checkout, e.g. `git worktree add /tmp/base main`) compares this tree's scan.py and
-people.py with TREE's in one run: each cable goes through both, alternately, `--repeat` times, and each keeps its
-least time per step (wall clock), so that other load on the machine hits both alike.
+`--against TREE` (another checkout, e.g. `git worktree add /tmp/base main`) compares this tree's scan.py, people.py
+and untitled.py with TREE's in one run: each cable goes through both, alternately, `--repeat` times, and each keeps
+its least time per step (wall clock), so that other load on the machine hits both alike.
 
 `--check` instead compares, on every mixed-case segment of the corpus (with the surnames find_persons knows there)
 and on `--random N` random texts made of names, unknown words, apostrophes, hyphens, particles, Latin-1 and other
 letters, punctuation and white space (with random known surnames), what untitled_mentions() finds with what it found
 on main d393f46 (reference_untitled below: seg.capwords, the unknown words, positions and rfind probes): the
-full-name matches of people._untitled_matches() and the mentions kept; and the spans of the Latin-1 byte pass with
+full-name matches of untitled._untitled_matches() and the mentions kept; and the spans of the Latin-1 byte pass with
 those of _UNTITLED_START. Prints the mismatches.
 """
 
@@ -32,6 +32,7 @@ from pathlib import Path
 from converters import people as people_module
 from converters import resolve
 from converters import scan as scan_module
+from converters import untitled as untitled_module
 from converters.parse import parse
 from converters.readers import iter_files, read
 from converters.record import Cable, UnreadableCable
@@ -59,8 +60,8 @@ def record_inputs(cables: list[Cable]) -> list[list[tuple[set[str], list[tuple[i
     return out
 
 
-def time_steps(cable: Cable, calls: list, clock, scan_module=scan_module, people=people_module
-               ) -> tuple[dict[str, float], int]:
+def time_steps(cable: Cable, calls: list, clock, scan_module=scan_module, people=people_module,
+               untitled=untitled_module) -> tuple[dict[str, float], int]:
     """One cable through scan, titled and untitled as find_persons() runs them: the time of each step (by `clock`)
     and the number of mentions found."""
     t0 = clock()
@@ -76,7 +77,7 @@ def time_steps(cable: Cable, calls: list, clock, scan_module=scan_module, people
     for seg in segs:
         if not seg.caps:
             known, taken = next(it)
-            found += len(people.untitled_mentions(seg, known, taken))
+            found += len(untitled.untitled_mentions(seg, known, taken))
     t3 = clock()
     return {"scan": t1 - t0, "titled": t2 - t1, "untitled": t3 - t2}, found
 
@@ -114,7 +115,7 @@ def reference_untitled(seg: Segment, known: set[str]) -> tuple[list[re.Match], l
     """untitled_mentions() as main d393f46 ran it (no spans taken): the full-name matches, from the positions of the
     given names and known surnames among seg.capwords and of the unknown words before ' ' and a capital (rfind
     probes), and the mentions kept, as (start, end, name) tuples."""
-    P = people_module  # noqa: N806
+    P = untitled_module  # noqa: N806
     text = seg.text
     given, stop, places = P.forenames(), P._stop(), P.place_names()
     present = seg.capwords
@@ -205,13 +206,13 @@ def check(cables: list[Cable], inputs: list, count: int) -> int:
         known = set(rng.sample(words, 6)) | {"Kasuri", "O'Brien", "Jones'x"}
         cases.append((random_text(rng, words), known | {k.upper() for k in known}))
     for text, known in cases:
-        new = [m.span() for m in people_module._untitled_matches(Segment(1, text), known)]
-        found = [(m.start, m.end, m.name) for m in people_module.untitled_mentions(Segment(1, text), known, [])]
+        new = [m.span() for m in untitled_module._untitled_matches(Segment(1, text), known)]
+        found = [(m.start, m.end, m.name) for m in untitled_module.untitled_mentions(Segment(1, text), known, [])]
         matches, mentions = reference_untitled(Segment(1, text), known)
         old = [m.span() for m in matches]
-        latin1 = people_module._untitled_starts(text)
+        latin1 = untitled_module._untitled_starts(text)
         spans = [(m.span(), m.span("k")) for m in latin1]
-        plain = [(m.span(), m.span("k")) for m in people_module._UNTITLED_START.finditer(text)]
+        plain = [(m.span(), m.span("k")) for m in untitled_module._UNTITLED_START.finditer(text)]
         if new != old or spans != plain or found != mentions:
             bad += 1
             if bad <= 10:
@@ -220,20 +221,21 @@ def check(cables: list[Cable], inputs: list, count: int) -> int:
     return bad
 
 
-def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType]:
-    """The scan and people modules of another checkout, loaded under their own names (people importing that
-    tree's scan)."""
+def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType, types.ModuleType]:
+    """The scan, people and untitled modules of another checkout, loaded under their own names (each importing that
+    tree's modules); a checkout from before converters/untitled.py has its untitled finder in people."""
     modules = []
-    for name, replace in (("scan", ()), ("people", (("from converters.scan import", f"from _{tag}_scan import"),))):
+    names = ["scan", "people"] + (["untitled"] if (tree / "converters" / "untitled.py").exists() else [])
+    for name in names:
         source = (tree / "converters" / f"{name}.py").read_text(encoding="utf-8")
-        for old, new in replace:
-            source = source.replace(old, new)
+        for imported in ("scan", "people"):
+            source = source.replace(f"from converters.{imported} import", f"from _{tag}_{imported} import")
         module = types.ModuleType(f"_{tag}_{name}")
         module.__file__ = str(tree / "converters" / f"{name}.py")
         sys.modules[module.__name__] = module
         exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 (a checkout of this project)
         modules.append(module)
-    return modules[0], modules[1]
+    return modules[0], modules[1], modules[-1]
 
 
 def run_ab(cables: list[Cable], inputs: list, repeat: int, variants: dict) -> dict[str, dict[str, float]]:
@@ -277,7 +279,8 @@ def main() -> None:
         sys.exit(1 if check(cables, inputs, args.random) else 0)
     n = len(cables)
     if args.against:
-        variants = {"this": (scan_module, people_module), "against": load_tree(args.against, "against")}
+        variants = {"this": (scan_module, people_module, untitled_module),
+                    "against": load_tree(args.against, "against")}
         figures = run_ab(cables, inputs, args.repeat, variants)
         for key, steps in figures.items():
             row = "  ".join(f"{step} {seconds / n * 1000:.3f}" for step, seconds in steps.items())

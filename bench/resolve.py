@@ -27,11 +27,12 @@ from pathlib import Path
 
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
 from converters.parse import parse
-from converters.people import titled_mentions, untitled_mentions
+from converters.people import titled_mentions
 from converters.readers import iter_files, read
 from converters.record import UnreadableCable
 from converters.resolve import find_persons
 from converters.scan import scan
+from converters.untitled import untitled_mentions
 
 
 def _known(cable, segs) -> set[str]:

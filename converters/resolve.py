@@ -22,11 +22,11 @@ from converters.people import (
     Person,
     _stop,
     titled_mentions,
-    untitled_mentions,
 )
 from converters.people_tables import forenames, leader_surnames, lexicon, skeleton, surname_key, wikidata_by_surname
 from converters.record import Cable
 from converters.scan import Segment, scan
+from converters.untitled import untitled_mentions
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")
 _PLACE = attrgetter("paragraph", "start")  # a mention's place: (paragraph, start)
