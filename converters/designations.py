@@ -26,17 +26,9 @@ def designation_matches(seg: Segment) -> Iterator[re.Match]:
         if not any(word in text for word in _HINT_WORDS):  # (str.find outruns one regex search for all)
             return iter(())
         return _caps_designation_matches(patterns()["designation_caps"], text)
-    word_set, opening, every, plain = _designation_tables()
-    # (_designation_search(seg), inline: it runs for every mixed-case segment; no hint test: the matches are found
-    # from the designation words)
-    if not plain or ("'" in text and after_apostrophe(text, opening)):
-        heads = every
-    else:
-        present = seg.capwords & word_set
-        if not present:
-            return iter(())  # (most segments)
-        words = _designation_words()
-        heads = tuple(sorted({words[w] for w in present}))
+    heads = _designation_search(seg)
+    if not heads:
+        return iter(())  # (most segments)
     return _designation_matches(patterns()["designation"], text, heads)
 
 

@@ -218,8 +218,6 @@ def _title_starts() -> frozenset[str]:
     return frozenset(w.split()[0] for w in words)
 
 
-
-
 @cache
 def _head_pattern(caps: bool = False) -> re.Pattern:
     """The last word of every title ('Minister', 'A/S', 'Mr.') where a titled match can run past it (where a titled

@@ -128,19 +128,6 @@ def _text_after(text: str, pos: int, end: int) -> str:
     return rest.strip(" ,;") or text[pos:end].strip()
 
 
-def paragraph_statements(seg: Segment, mentions: list[Mention], last: int | None,
-                         signer: int | None = None) -> tuple[list[dict], int | None]:
-    """The statements of one segment in text order; `last` is the speaker carried over for pronouns, `signer` speaks
-    as I."""
-    found, last = _segment_statements(seg, sorted([m for m in mentions if m.person >= 0], key=_START), last, signer)
-    para = seg.number
-    return [{"paragraph": para, "speaker": who, "verb": verb, "text": said, "addressee": addressee, "_pos": pos}
-            if lemma is None else
-            {"paragraph": para, "speaker": who, "addressee": None, "verb": verb, "text": said, "_pos": pos,
-             "_lemma": lemma}
-            for pos, who, verb, said, addressee, lemma in found], last
-
-
 # A statement as _segment_statements() finds it: where its verb starts, the speaker, the verb as written in small
 # letters, the text, the addressee (persons' numbers) and for a participle its lemma (else None).
 Statement = tuple[int, int, str, str, int | None, str | None]
@@ -148,9 +135,9 @@ Statement = tuple[int, int, str, str, int | None, str | None]
 
 def _segment_statements(seg: Segment, ordered: list[Mention], last: int | None, signer: int | None,
                         found: Found | None = None) -> tuple[list[Statement], int | None]:
-    """The statements of paragraph_statements() as Statement tuples, given the segment's mentions of a person
-    (`person >= 0`) in order of their start, and the verbs and participle clauses of its text when they were found
-    already (see verbs.verbs_of_texts)."""
+    """The statements of one segment in text order, as Statement tuples, given the segment's mentions of a person
+    (`person >= 0`) in order of their start, `last` (the speaker carried over for pronouns), `signer` (who speaks as
+    I), and the verbs and participle clauses of its text when they were found already (see verbs.verbs_of_texts)."""
     out: list[Statement] = []
     if not ordered and last is None and signer is None:
         return out, last
