@@ -42,7 +42,7 @@ def _known(cable, segs) -> set[str]:
         text = seg.text
         if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
             mentions += titled_mentions(seg.number, text, seg.caps)
-    special = [m for m in (classified_by_mention(cable, segs[0].text), signer_mention(cable)) if m]
+    special = [m for m in (classified_by_mention(cable), signer_mention(cable)) if m]
     special += tag_mentions(cable) + routing_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
     return known | {k.upper() for k in known}

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from converters import linking
-from converters.people import FUNCTION_CAPS, Mention, clean_name, titled_mentions
+from converters.people import FUNCTION_CAPS, Mention, clean_name
 from converters.people_tables import english_words, forenames, leader_surnames, place_names, signers
 from converters.record import Cable
-from converters.scan import is_caps
 
 # `\bTAGS?...`, the word boundary written as a lookbehind after `TAG`: the engine then looks for the literal `TAG`
 _TAGS = re.compile(r"TAG(?<!\wTAG)S?\s*:\s*(.{0,300}?)(?=\s*SUBJ|\n\s*\n|$)", re.DOTALL)
@@ -91,30 +90,17 @@ def routing_mentions(cable: Cable) -> list[Mention]:
     return out
 
 
-def classified_by_mention(cable: Cable, preamble: str) -> Mention | None:
-    """The official of the Classified By line, from the record or the text ('Ambassador Ryan C. Crocker')."""
+def classified_by_mention(cable: Cable) -> Mention | None:
+    """The official of the Classified By line as the parser read it ('Ambassador Ryan C. Crocker'); none when the
+    line names no person ('Derived from DSCG 05-01', 'DOS Classification Guidelines')."""
     given = cable.classified_by
     if isinstance(given, dict):  # a record read back from JSON
         name, title = given.get("name"), given.get("title")
     else:
         name, title = getattr(given, "name", None), getattr(given, "title", None)
-    if name:
-        return Mention(0, -1, -1, name, clean_name(name) or name, title or "", "US", 2, "classified_by")
-    match = re.search(r"Classified\s+By\s*:?\s*(?P<what>.{3,120}?)(?=\s*(?:[,;]|\bfor\s+reasons?\b|\breasons?\b"
-                      r"|\bE\.\s?O\.|\b1\.[45]\b|$))", preamble, re.IGNORECASE)
-    if not match:
+    if not name:
         return None
-    what = re.sub(r"^(?:A/|Acting\s+)", "", match["what"].strip())
-    what = re.sub(r"^A/(?=[A-Z])", "", what)
-    caps = is_caps(what)
-    found = titled_mentions(0, what, caps)
-    if found:
-        m = found[0]
-        return Mention(0, -1, -1, what, m.name, m.role, m.country or "US", 2, "classified_by")
-    name = clean_name(what, caps)
-    if 2 <= len(name.split()) <= 4:
-        return Mention(0, -1, -1, what, name, "", "US", 1, "classified_by")
-    return None
+    return Mention(0, -1, -1, name, clean_name(name) or name, title or "", "US", 2, "classified_by")
 
 
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'-]{2,}\b")

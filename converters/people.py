@@ -367,10 +367,16 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
                     break
 
 
+def _is_english(word: str, words: frozenset[str]) -> bool:
+    """A lower-case word that is an English word, or one with -s, -es or -ed added ('connects', 'urges')."""
+    return word in words or (word[-1:] == "s" and (word[:-1] in words or (word[-2:] == "es" and word[:-2] in words))
+                             ) or (word[-2:] == "ed" and (word[:-1] in words or word[:-2] in words))
+
+
 def _caps_name_ok(name: str) -> bool:
     """An all-caps candidate name whose words are ordinary English words is kept only when a name table knows it."""
     words = english_words()
-    if not any(w.lower() in words for w in name.split()):
+    if not any(_is_english(w.lower(), words) for w in name.split()):
         return True
     last = name.split()[-1]
     return last.upper() in signers() or last in leader_surnames() or last in forenames() or \

@@ -539,7 +539,7 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
         for m in mentions:
             if not m.country and m.role and m.strength == 0 and m.kind == "titled":
                 m.country = host
-    special = [m for m in (classified_by_mention(cable, segs[0].text), signer_mention(cable)) if m]
+    special = [m for m in (classified_by_mention(cable), signer_mention(cable)) if m]
     special += tag_mentions(cable) + routing_mentions(cable)
     known = {m.name.split()[-1] for m in mentions + special}
     known |= {k.upper() for k in known}

@@ -46,12 +46,28 @@ def segments(cable: Cable) -> list[tuple[int, str]]:
     body = cable.body or ""
     if not paras:
         return [(0, " ".join(body.split()))]
-    first = paras[0][1][:60]
-    cut = body.find(first[:40]) if first else -1
-    preamble = body[: cut if cut > 0 else min(len(body), 3000)]
+    cut = _paragraph_start(body, paras[0][1])
+    preamble = body[: cut if cut >= 0 else min(len(body), 3000)]
     start = _PREAMBLE_START.search(preamble)
     preamble = " ".join(preamble[start.start() if start else 0:].split())
     return [(0, preamble), *paras]
+
+
+def _paragraph_start(body: str, text: str) -> int:
+    """Where a paragraph's text (its white space folded, as the parser gives it) starts in the body, -1 if nowhere:
+    the first place its first word occurs from which the body's text, white space folded, opens with the
+    paragraph's first words."""
+    words = text.split()[:8]
+    if not words:
+        return -1
+    opening = " ".join(words)
+    window = 4 * len(opening) + 40
+    at = body.find(words[0])
+    while at >= 0:
+        if " ".join(body[at:at + window].split()).startswith(opening):
+            return at
+        at = body.find(words[0], at + 1)
+    return -1
 
 
 def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:

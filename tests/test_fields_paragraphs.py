@@ -95,3 +95,24 @@ def test_release_marking_with_spaces():
             "\n\u00b62. (S//REL TO USA, ACGU) Details of the incident follo")
     assert [(p["number"], p["classification"]) for p in fields.paragraphs(text)] == [
         (1, "S//REL TO USA, ACGU"), (2, "S//REL TO USA, ACGU")]
+
+
+def test_paragraph_text_stops_before_the_next_paragraph_sign():
+    # 08RANGOON749 (above): '¶2.' opens paragraph 2, so its sign is not the last character of paragraph 1's text
+    text = ("\u00b61. (S//REL to USA, ACGU) Per Ref A, Post is alerting the Department and Washington agencies "
+            "\n\u00b62. (S//REL TO USA, ACGU) Details of the incident follo")
+    assert fields.paragraphs(text)[0]["text"] == "Per Ref A, Post is alerting the Department and Washington agencies"
+
+
+def test_no_paragraph_of_the_flattened_sample_ends_with_a_paragraph_sign():
+    # the flattened (one line per cable) form of 200 real cables: every '¶' before a number opens the next paragraph
+    from pathlib import Path
+
+    from converters.parse import parse
+    from converters.readers import read
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "wikileaks-2010-12" / "cables.jsonl"
+    texts = [p["text"] for raw in read(sample) for p in parse(raw).paragraphs]
+    assert len(texts) > 1000
+    assert [t for t in texts if t.endswith("\u00b6")] == []
+    assert "This is an action request. Please see paragraph 4." in " ".join(texts)

@@ -154,3 +154,21 @@ def test_host_country_comes_from_the_reviewed_posts_table():
     assert linking.host_country("RPODUBAI") == ""
     assert linking.host_country("KARACHI") == "PK"
     assert linking.chief_of_mission("RANGOON", "2004-01-15")["surname"] == "Martinez"
+
+
+def test_a_classified_by_line_that_names_no_person_gives_no_person():
+    # 06ISLAMABAD7770: 'Classified By: Derived from DSCG 05-01, b.' names a guide, not an official
+    c = cable("samples/islamabad-bodies/embassy_islamabad_06-08.txt", 41)
+    assert c.reference_id == "06ISLAMABAD7770" and c.classified_by.name is None
+    persons, _ = extract(c)
+    assert not [p["name"] for p in persons if "Derived" in p["name"] or "DSCG" in p["name"]]
+
+
+def test_an_inflected_verb_after_a_title_in_capitals_is_no_name():
+    # the subject lines of 09BERLIN1609 and of the Dawn cable, in capitals: a verb with -s after the title is no name
+    from converters.people import titled_mentions
+
+    berlin = "SUBJECT: GERMANY'S NEW DEVELOPMENT MINISTER CONNECTS DEVELOPMENT WITH SECURITY POLICY"
+    assert titled_mentions(0, berlin, True) == []
+    dawn = 'SUBJECT: FM KASURI TELLS IRAN "TAKE THE OFFER"'
+    assert [(m.name, m.role) for m in titled_mentions(0, dawn, True)] == [("Kasuri", "Foreign Minister")]

@@ -97,7 +97,10 @@ def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None 
     out: list[dict] = []
     for i, (num, _, text_start, mark) in enumerate(kept):
         end = kept[i + 1][1] if i + 1 < len(kept) else len(body)
-        out.append({"number": num, "classification": mark, "text": " ".join(body[text_start:end].split())})
+        text = body[text_start:end].rstrip(" \t")
+        if text.endswith("\u00b6"):  # the sign of the next paragraph ('¶2.'), not this one's text
+            text = text[:-1]
+        out.append({"number": num, "classification": mark, "text": " ".join(text.split())})
     return out
 
 
