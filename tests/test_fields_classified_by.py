@@ -120,6 +120,13 @@ CORPUS = [
      ['Peter Bodde', "Charge d'Affaires", ['1.4(b)', '1.4(d)']]),
     ('09ISTANBUL336', 'Classified By: Consulate General Istanbul Deputy Principal Officer Win Dayton; Reason 1.5 (d).¶1. (C) Summary: A XXXXXXXXXXXX businessman who represents the XXXXXXXXXXXX company XXXXXXXXXXXX shared with us a discussion h',
      ['Win Dayton', 'Deputy Principal Officer', ['1.5(d)']]),
+    # `reasons` split by a line wrap in the WikiLeaks viewer's text (wikileaks-2010-12 dump)
+    ('05PARIS104', 'Classified By: Political Minister-Counselor Josiah Rosenblatt for reaso \nns 1.4 b and d. \n\n\u00b61. (C) Summary: The investigation agai',
+     ['Josiah Rosenblatt', 'Political Minister-Counselor', ['1.4(b)', '1.4(d)']]),
+    ('07PARIS3956', 'Classified By: Acting Political Minister-Counselor Andrew Young for rea \nsons 1.4. (b), (d). \n \n\u00b61.  (C)  During a September 19 ca',
+     ['Andrew Young', 'Acting Political Minister-Counselor', ['1.4(b)', '1.4(d)']]),
+    ('08PARIS1616', 'Classified By: Political Minister-Counselor Kathleen Allegrone for reas \nons 1.4 (B & D). \n\n\u00b61. (C) SUMMARY: On August 21, French ',
+     ['Kathleen Allegrone', 'Political Minister-Counselor', ['1.4(b)', '1.4(d)']]),
     ('09PARIS1040', "Classified By: Kathleen Allegrone, Political Minister-Counselor, 1.4 (b \n/d). \n \n¶1.  (C)  SUMMARY:  MFA AF Deputy DAS-equivalent Laurent Bigot \non July 30 commented on a range of West Africa issues: \n \n--  Cote d'Ivoire",
      ['Kathleen Allegrone', 'Political Minister-Counselor', ['1.4(b)', '1.4(d)']]),
 ]

@@ -21,8 +21,9 @@ _CLASSIFIED_BY = re.compile(r"CLASS?I?FIED\s*BY\s*:?\s*", re.IGNORECASE)
 _BY_END = re.compile(r"\n[ \t]*\n|\u00b6|(?:^|\n|\s{2})\s*\(?\d{1,2}\s*[.)]\s|[ \t]{3,}"
                      r"|(?-i:\n\s*\((?:U|C|S|SBU|TS|[SC]//?NF|SBU//?NF)\)\s+[A-Z])|\bSUMMARY\b",
                      re.IGNORECASE)
-_REASON_START = re.compile(r"reasons?\b|E\.?\s?O\.?\s*1\d{4}|1\s?[.,/]\s?[45]|under\s+section\b|Derived\s+from\b",
-                           re.IGNORECASE)
+# `reasons` also as a wrapped line splits it in the flattened dumps (`for reaso ns`, `rea sons`)
+_REASON_START = re.compile(r"r\s{0,3}e\s{0,3}a\s{0,3}s\s{0,3}o\s{0,3}n(?:\s{0,3}s)?\b"
+                           r"|E\.?\s?O\.?\s*1\d{4}|1\s?[.,/]\s?[45]|under\s+section\b|Derived\s+from\b", re.IGNORECASE)
 _REASON_HEAD = re.compile(r"\b1\s*[.,/:]\s*([45])")
 _REASON_TOKEN = re.compile(r"(\s{0,3})(\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![a-zA-Z])|and\b|or\b|&|,|/|\.(?!\d)|\(|\))",
                            re.IGNORECASE)
