@@ -23,7 +23,16 @@ from converters.people import (
     _stop,
     titled_mentions,
 )
-from converters.people_tables import forenames, leader_surnames, lexicon, skeleton, surname_key, wikidata_by_surname
+from converters.people_tables import (
+    english_words,
+    forenames,
+    leader_surnames,
+    lexicon,
+    place_names,
+    skeleton,
+    surname_key,
+    wikidata_by_surname,
+)
 from converters.record import Cable
 from converters.scan import Segment, scan
 from converters.untitled import untitled_mentions
@@ -489,6 +498,49 @@ def _leaders_in(year: int) -> frozenset[str]:
     return frozenset(w for w in _leader_words() if _leader_country(w, year) is not None)
 
 
+_SENTENCE_OPENERS = frozenset(".!?:;\"'(-\u2019\u201c")
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \t]$")
+_WORD_AFTER = re.compile(r"[ \t](of[ \t])?([A-Za-z][\w-]*)")
+# What may follow an office holder's surname that stands for the person (`the Bush Administration`), or a date
+# (`Kouchner September 7`)
+_GOVERNMENT_WORDS = frozenset({"administration", "government", "cabinet", "regime", "presidency", "era"})
+_DATE_WORDS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                         "Saturday", "Sunday"})
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The words a title ends with before a name (`President`, `Ayatollah`, `Minister`; not `State` of `Secretary
+    of State` nor `Air` of `Air Marshal`, which also open other proper nouns), also in the plural (`Secretaries`)."""
+    words = {t.split()[-1] for t in lexicon()["titles"] if " of " not in t}
+    plural = {w[:-1] + "ies" if w.endswith("y") else w + "s" for w in words}
+    return frozenset(words | plural)
+
+
+def _in_proper_noun(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised word is part of a proper noun that names no person: `House of Commons`, `Wall
+    Street`, `Shahid Bakeri Industries` (a capitalised word after it, but `Administration`, `Government`, ..., a
+    date, or `of` and a place: `Putin of Russia`), `White House`, `West Wing`, `State House` (an ordinary English
+    word before it, but a stopword opening a sentence: `The Bush Administration`). A title, given name or particle
+    before it makes it a name whatever follows (`Foreign Minister Livni Omer Caspi`, `Christian Wulff`, `Van
+    Rompuy`). (`the House` stays: `the Hariri assassination` is about the person.)"""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    previous = before.group(1) if before is not None else ""
+    if previous and (previous in forenames() or previous.lower() in _SURNAME_PARTICLES
+                     or any(part in _title_words() for part in previous.split("-"))):
+        return False
+    after = _WORD_AFTER.match(text, start + len(word))
+    following = after.group(2) if after is not None else ""
+    if following[:1].isupper() and (following not in place_names() if after.group(1) else (
+            following.lower() not in _GOVERNMENT_WORDS and following not in _DATE_WORDS)):
+        return True
+    if not previous or previous.isupper() or previous.lower() not in english_words():
+        return False
+    opening = text[max(0, before.start(1) - 3):before.start(1)].rstrip()
+    return not ((not opening or opening[-1] in _SENTENCE_OPENERS) and previous in _stop())
+
+
 def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                      index: dict[str, list[int]]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
@@ -511,7 +563,7 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
             known = set(index)  # of the index, which has every person, plus _EAST_KEY, no surname_key)
         para, text = seg.number, seg.text
         for start, word in seg.occurrences(words):
-            if surname_key(word) in known or f" {word.lower()} " in text:
+            if surname_key(word) in known or f" {word.lower()} " in text or _in_proper_noun(text, start, word):
                 continue
             if by_para is None:  # the spans of the mentions found before this step (built once, when first needed)
                 by_para = {}

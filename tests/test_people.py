@@ -172,3 +172,27 @@ def test_an_inflected_verb_after_a_title_in_capitals_is_no_name():
     assert titled_mentions(0, berlin, True) == []
     dawn = 'SUBJECT: FM KASURI TELLS IRAN "TAKE THE OFFER"'
     assert [(m.name, m.role) for m in titled_mentions(0, dawn, True)] == [("Kasuri", "Foreign Minister")]
+
+
+@pytest.mark.parametrize(("cable_id", "text", "word", "inside"), [
+    ("08BEIJING3067", "and an Embassy officer. White House and Embassy doctors continue", "White", True),
+    ("08BEIJING3067", "and an Embassy officer. White House and Embassy doctors continue", "House", True),
+    ("07HARARE638", "the only way to end his days a free man is by leaving State House. I judge", "House", True),
+    ("08LONDON1001", "Given a high profile launch on the floor of the House of Commons March 19", "House", True),
+    ("10STATE16932", "seeking this material on behalf of the Shahid Bakeri Industries Group (SBIG)", "Shahid", True),
+    ("04MADRID527", 'what he sees as Aznar\'s "subservience" to the Bush Administration. Zapatero says', "Bush", False),
+    ("09RABAT706", "the long-suffering refugees. Then-President Putin of Russia urged", "Putin", False),
+    ("08BERLIN531", "Lower Saxony Minister-President Christian Wulff (CDU) told the DCM", "Wulff", False),
+])
+def test_an_office_holders_surname_inside_a_proper_noun_is_no_mention(cable_id, text, word, inside):
+    # real sentences of the shared cables: `House` and `White` are surnames of office holders in the tables
+    from converters.resolve import _in_proper_noun
+
+    assert _in_proper_noun(text, text.index(word), word) is inside, cable_id
+
+
+def test_state_house_is_no_person_in_the_harare_cable():
+    # 07HARARE638: `leaving State House` named an office holder called House before
+    persons, _ = extract(cable("samples/wikileaks-2010-12/cables.jsonl", 16))
+    names = [p["name"] for p in persons]
+    assert "House" not in names and "Robert Mugabe" in names and "Mbeki" in names
