@@ -11,8 +11,10 @@ compare before and after a change without the cost of the whole extraction); --p
 so that other load on the machine hits both alike), and says whether their outputs are equal; --against-verbs FILE
 makes that old copy use another version of converters/verbs.py too (without it, it uses the current one).
 --check N compares verbs_of_texts (one pass over the segments of a cable) with verbs_and_participles segment by
-segment (that of --against-verbs FILE when given, say main's), on every cable and on N random groups of texts, and
-prints the mismatches.
+segment (that of --against-verbs FILE when given, say main's, and then also with that copy's verbs_of_texts), on
+every cable and on N random groups of texts, and prints the mismatches; and it compares the Aho-Corasick search of
+the verbs' first words (verbs._first_word_hits) with the backward byte regex it replaced, on the byte view of every
+segment, of every cable's joined segments and of the random texts.
 """
 
 from __future__ import annotations
@@ -22,25 +24,37 @@ import gc
 import importlib.util
 import json
 import random
+import re
 import sys
 import time
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from converters.parse import parse
+from converters.people_tables import trie_regex
 from converters.readers import iter_files, read
 from converters.record import UnreadableCable
 from converters.resolve import find_persons
 from converters.scan import scan
 from converters.statements import find_statements
-from converters.verbs import verbs_and_participles, verbs_of_texts
+from converters.verbs import (
+    _JOIN,
+    _NON_WORD_TO_SPACE,
+    _first_word_automaton,
+    _first_word_hits,
+    _first_words,
+    verbs_and_participles,
+    verbs_of_texts,
+)
 
 # pieces of random texts for --check: verbs and participles (any case), what may stand around them, characters that
 # the byte view or IGNORECASE treat apart
 _PIECES = ("said", "Said", "SAID", "told", "according", "to", "According", "pointed", "out", "called", "for",
            "saying", "SAYING", "Saying", "adding", "pointing", "and", "while", "went", "on", "say", "noted", "notes",
            ",", ", ", " ", "  ", "\n", "\t", "-", ".", "'", '"', "(", ")", "x", "é", "É", "\u0130", "\u0131",
-           "\u017f", "\u212a", "\u2003", "\xa0", "\x00", "_", "9", "ing", "he", "Kasuri", "MINISTER")
+           "\u017f", "\u212a", "\u2003", "\xa0", "\x00", "_", "9", "ing", "he", "Kasuri", "MINISTER",
+           "\u2019", "#", "--", "ß", "ÿ", "Ä", "ª", "\u03b1", "\u0416", "\u00bd", "\u4e2d", "?")
 
 
 def prepare(paths: list[Path]) -> list[tuple]:
@@ -117,15 +131,60 @@ def compare(cases: list[tuple], old: Callable, repeat: int) -> None:
           f"outputs {'identical' if same else 'DIFFER'}")
 
 
+def _random_piece(rng: random.Random) -> str:
+    """One of _PIECES, or a first word of a verb or participle as written, in capitals or capitalised."""
+    if rng.random() < 0.6:
+        return rng.choice(_PIECES)
+    word = rng.choice(sorted(_first_words()))
+    return rng.choice((word, word, word.upper(), word.capitalize()))
+
+
 def _random_text(rng: random.Random) -> str:
-    """A random text of _PIECES, joined by nothing or a space."""
-    return "".join(rng.choice(_PIECES) + rng.choice(("", " ", " ")) for _ in range(rng.randrange(0, 30)))
+    """A random text of pieces (_random_piece) joined by nothing (words glued to letters), a space, '-' or "'"."""
+    return "".join(_random_piece(rng) + rng.choice(("", " ", " ", "-", "'"))
+                   for _ in range(rng.randrange(0, 30)))
+
+
+def _byte_view(text: str, caps: bool) -> bytes:
+    """The byte view that verbs_and_participles searches (see there)."""
+    haystack = text.lower() if caps else text
+    return b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" "
+
+
+@cache
+def _backward_pattern() -> re.Pattern[bytes]:
+    """The backward regex of the verbs' first words before the Aho-Corasick search (main 66badb9): the words spelt
+    backwards, after a space and before a space or '#', `' '(?:sdrow)(?=[ #])`."""
+    return re.compile((r" (" + trie_regex({w[::-1] for w in _first_words()}) + r")(?=[ #])").encode("ascii"))
+
+
+def _backward_hits(view: bytes) -> list[tuple[str, int, int]]:
+    """The first words of the verbs as _backward_pattern() finds them over the byte view reversed, as (word, start,
+    end in the view), in text order."""
+    size = len(view)
+    hits = [(m[1][::-1].decode("ascii"), size - m.end(), size - 1 - m.start())
+            for m in _backward_pattern().finditer(view[::-1])]
+    return hits[::-1]
+
+
+def _search_mismatches(views: list[bytes]) -> int:
+    """How many byte views give other hits from _first_word_hits than from _backward_hits (the first few printed)."""
+    entries = _first_word_automaton()[1]
+    mismatches = 0
+    for view in views:
+        new = [(entries[index][0], start, end) for index, start, end in _first_word_hits(view)]
+        if new != _backward_hits(view):
+            mismatches += 1
+            if mismatches <= 5:
+                print("SEARCH MISMATCH", view)
+    return mismatches
 
 
 def check(cases: list[tuple], groups: int, reference: Path | None = None) -> None:
     """Compare verbs_of_texts with verbs_and_participles (of the `reference` copy of converters/verbs.py when given)
     text by text on every cable and on random groups."""
-    per_text = _load_module("verbs_reference", reference).verbs_and_participles if reference else verbs_and_participles
+    old = _load_module("verbs_reference", reference) if reference else None
+    per_text = old.verbs_and_participles if old else verbs_and_participles
 
     def expected(texts: list[str], caps: list[bool]) -> list[tuple]:
         return [per_text(text, upper, "ing" in text and "," in text)
@@ -136,9 +195,17 @@ def check(cases: list[tuple], groups: int, reference: Path | None = None) -> Non
     rng = random.Random(7)
     samples += [([_random_text(rng) for _ in range(rng.randrange(1, 6))], [rng.random() < 0.3 for _ in range(6)])
                 for _ in range(groups)]
+    views = []
     for texts, caps in samples:
         caps = caps[:len(texts)]
+        views += [_byte_view(text, upper) for text, upper in zip(texts, caps, strict=True)]
+        views.append(_byte_view(_JOIN.join(text.lower() if upper else text
+                                           for text, upper in zip(texts, caps, strict=True)), False))
         found = verbs_of_texts(texts, caps)
+        if old and found != old.verbs_of_texts(texts, caps):
+            mismatches += 1
+            if mismatches <= 5:
+                print("MISMATCH with the old verbs_of_texts", texts, caps)
         if found is None:
             continue
         compared += 1
@@ -147,6 +214,9 @@ def check(cases: list[tuple], groups: int, reference: Path | None = None) -> Non
             if mismatches <= 5:
                 print("MISMATCH", texts, caps)
     print(f"verbs_of_texts: {compared} groups compared, {mismatches} mismatches")
+    hits = sum(len(_first_word_hits(view)) for view in views)
+    print(f"first-word search: {len(views)} byte views, {hits} hits, {_search_mismatches(views)} mismatches "
+          "with the backward regex")
 
 
 def main() -> None:

@@ -9,8 +9,11 @@ around each verb; `sentences(text)` splits a whole text. converters.statements d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+
+import ahocorasick_rs
 
 from converters.people_tables import lexicon, trie_regex
 
@@ -76,32 +79,56 @@ def _participle_tables() -> dict[str, list[tuple[str, re.Pattern | None]]]:
     return out
 
 
+# The entry of a first word: the word in lower case, whether it is a participle's, the multi-word verbs it opens
+# (longest first, with the pattern of their other words) and whether it is a verb by itself
+Entry = tuple[str, bool, tuple[tuple[str, re.Pattern], ...], bool]
+
+
 @cache
-def _first_words() -> dict[bytes, tuple[str, bool, tuple[tuple[str, re.Pattern], ...], bool]]:
-    """The first words of the reporting verbs and of the participles in lower case, as bytes spelt backwards, to the
-    word, whether it is a participle's, the multi-word verbs it opens (longest first, with the pattern of their
-    other words) and whether it is a verb by itself (see verbs_and_participles)."""
+def _first_words() -> dict[str, Entry]:
+    """The first words of the reporting verbs and of the participles in lower case, to their entry (see
+    verbs_and_participles)."""
     single, multi, _ = _verb_tables()
-    out = {w.lower()[::-1].encode("ascii"): (w.lower(), False, tuple(multi.get(w.lower(), ())), w.lower() in single)
-           for w in _vocabulary()}
-    out.update({w[::-1].encode("ascii"): (w, True, (), False) for w in _participle_tables()})
+    out = {w.lower(): (w.lower(), False, tuple(multi.get(w.lower(), ())), w.lower() in single) for w in _vocabulary()}
+    out.update({w: (w, True, (), False) for w in _participle_tables()})
     return out
 
 
 @cache
-def _spellings() -> dict[str, tuple[str, bool, tuple[tuple[str, re.Pattern], ...], bool]]:
+def _spellings() -> dict[str, Entry]:
     """The entry of _first_words() for each first word as the vocabulary writes it, and for each participle's first
     word in small letters (see verbs_and_participles)."""
     words = _first_words()
     spelt = set(_vocabulary()) | set(_participle_tables())
-    return {word: words[word.lower()[::-1].encode("ascii")] for word in spelt}
+    return {word: words[word.lower()] for word in spelt}
 
 
 @cache
-def _first_word_pattern() -> re.Pattern[bytes]:
-    """The words of _first_words() spelt backwards, after a space and before a space or '#', over bytes (see
-    verbs_and_participles)."""
-    return re.compile((r" (" + trie_regex({w.decode("ascii") for w in _first_words()}) + r")(?=[ #])").encode("ascii"))
+def _first_word_automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, tuple[Entry, ...]]:
+    """An Aho-Corasick automaton of the words of _first_words() as ASCII bytes (leftmost-longest, as a DFA: the
+    default implementation searches about four times slower), and the entry of each of its patterns by index."""
+    words = sorted(_first_words().items())
+    automaton = ahocorasick_rs.BytesAhoCorasick([word.encode("ascii") for word, _ in words],
+                                                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                                implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, tuple(entry for _, entry in words)
+
+
+def _first_word_hits(view: bytes) -> list[tuple[int, int, int]]:
+    r"""The first words of the verbs and participles (_first_words()) that stand as whole words in a byte view of
+    verbs_and_participles (every non-word character a space but '-' a '#', capitals small, a space at both ends),
+    as (index of the word in _first_word_automaton(), start, end in the view), in text order: the words with a
+    space or '#' before them and a space after them, that is `(?<=[ #])(?:words)(?= )`.
+
+    This equals the search it replaced: `' '(?:sdrow)(?=[ #])` over the view read backwards (the engine then tried
+    the few last letters of the words at each space; the automaton reads each byte once). The automaton's matches
+    hold no space nor '#' (the words are letters), so each lies inside one run of word bytes, and the leftmost-
+    longest match that starts at the start of a run is the whole run when the run is a word: no match that fails
+    the boundary test (`aforesaid`, `saidx`, `said` in `#saidx`) can hide one that passes it, and two whole words
+    next to each other (`said told`) are both found. The view's end spaces keep both tests inside it."""
+    automaton, _ = _first_word_automaton()
+    return [(index, start, end) for index, start, end in automaton.find_matches_as_indexes(view)
+            if view[end] == 32 and view[start - 1] in b" #"]
 
 
 # Every byte of a Latin-1 text that is not a word character (str `\w`) becomes a space, but '-' becomes '#'; ASCII
@@ -135,22 +162,20 @@ def verbs_and_participles(text: str, caps: bool, participles: bool = True
     `,\s*(?:and\s+|while\s+)?(?:participles)(?![\w-])` in any case. Such patterns would be tried at every position
     of the text, or at every comma; instead the text is mapped to bytes with every non-word character a space and
     every ASCII capital small (one byte per character, characters beyond Latin-1 as '?', so offsets stay), between
-    two spaces. Those bytes are read backwards: the first words of the verbs and participles, spelt backwards, are
-    searched after a space, `' '(?:sdrow)\b`, which the regex engine does by skipping from space to space and trying
-    only the few last letters of the words there (d, e, g, s, t) where the first letters would be most of the
-    alphabet; '-' is '#' in the byte view, so that the space before a hit (after the word in the text) is no '-'. A
-    hit must also have a space or '#' after it (before the word in the text); it is then checked on the text itself:
-    no word character before nor after (which rejects the false boundaries of the byte view, letters beyond ASCII), a
-    verb written as in the vocabulary, a participle after a comma (and `and`/`while`).
+    two spaces; '-' is '#' there. In those bytes one Aho-Corasick search finds the first words of the verbs and
+    participles with a space or '#' before them and a space after them (_first_word_hits: no '-' after the word in
+    the text). Each hit is then checked on the text itself: no word character before nor after (which rejects the
+    false boundaries of the byte view, letters beyond ASCII), a verb written as in the vocabulary, a participle after
+    a comma (and `and`/`while`).
     Participles are searched with their own pattern where the byte view cannot stand for the text (a lower-cased
     all-caps text that grew, or a letter beyond ASCII that IGNORECASE takes for an ASCII one)."""
     haystack = text.lower() if caps else text
-    backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
+    view = b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" "
     plain = text.isascii()
     if participles and (len(haystack) != len(text) or not plain and _has_ascii_fold(text)):
-        verbs = _scan(text, haystack, backwards, plain, False, [0])[0][0]
+        verbs = _scan(text, haystack, view, plain, False, [0])[0][0]
         return verbs, [(m.start(), m.end(), m["v"]) for m in _verb_tables()[2].finditer(text)]
-    return _scan(text, haystack, backwards, plain, participles, [0])[0]
+    return _scan(text, haystack, view, plain, participles, [0])[0]
 
 
 # Joins the texts of verbs_of_texts(): no word character, no '-' and no whitespace, so that no verb, participle clause
@@ -183,8 +208,8 @@ def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[Found] | None:
     for part in texts:
         bases.append(base)
         base += len(part) + len(_JOIN)
-    backwards = (b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" ")[::-1]
-    out = _scan(text, haystack, backwards, text.isascii(), True, bases)
+    view = b" " + haystack.encode("latin-1", "replace").translate(_NON_WORD_TO_SPACE) + b" "
+    out = _scan(text, haystack, view, text.isascii(), True, bases)
     for number, part in enumerate(texts):
         if out[number][1] and ("ing" not in part or "," not in part):
             out[number] = out[number][0], []
@@ -193,23 +218,21 @@ def verbs_of_texts(texts: list[str], caps: list[bool]) -> list[Found] | None:
     return out
 
 
-def _scan(text: str, haystack: str, backwards: bytes, plain: bool, participles: bool, bases: list[int]
-          ) -> list[Found]:
-    """The verbs and (when asked) participle clauses of verbs_and_participles(), from the byte view read backwards,
-    for each of the texts joined in `text` that start at `bases` (ascending; [0] for one text), with their offsets."""
-    words = _first_words()
+def _scan(text: str, haystack: str, view: bytes, plain: bool, participles: bool, bases: list[int]) -> list[Found]:
+    """The verbs and (when asked) participle clauses of verbs_and_participles(), from the byte view, for each of the
+    texts joined in `text` that start at `bases` (ascending; [0] for one text), with their offsets."""
+    entries = _first_word_automaton()[1]
     spellings = _spellings()
     size = len(haystack)
     out: list[Found] = [([], []) for _ in bases]
-    number = len(bases) - 1
-    base = bases[number]
+    number = 0
+    base = 0
+    following = bases[1] if len(bases) > 1 else size  # where the next text starts
     verbs, found_participles = out[number]
-    for hit in _first_word_pattern().finditer(backwards):
-        # The hit is ' ' + the word spelt backwards, with a space or '#' after it: so the text has a non-word
-        # character (other than '-') or none after the word, and a non-word character or none before it. It spans
-        # backwards[a:b]; backwards[i] is haystack[size - i], the word is haystack[size + 1 - b:size - a].
-        first, after = hit.span()
-        start, end = size + 1 - after, size - first
+    for index, first, after in _first_word_hits(view):
+        # The word has a non-word character (other than '-') or none after it in the text, and a non-word character
+        # or none before it; view[i + 1] is haystack[i]
+        start, end = first - 1, after - 1
         # in the byte view a character beyond Latin-1 reads as a space, and a Latin-1 letter beyond ASCII as no word
         # character (to a bytes pattern): a text of ASCII has neither (nor has its lower-case form)
         if not plain and ((start and haystack[start - 1] > "\xff" and _is_word(haystack[start - 1])) or (
@@ -220,13 +243,13 @@ def _scan(text: str, haystack: str, backwards: bytes, plain: bool, participles: 
         # verb written in another case is none, the byte view being in small letters)
         entry = spellings.get(haystack[start:end])
         if entry is None:
-            entry = words[hit[1]]
+            entry = entries[index]
             if not entry[1]:
                 continue
-        if start < base:  # the hits come from the end: this one is in an earlier text
-            while start < base:
-                number -= 1
-                base = bases[number]
+        if start >= following:  # the hits come in text order: this one is in a later text
+            number = bisect_right(bases, start) - 1
+            base = bases[number]
+            following = bases[number + 1] if number + 1 < len(bases) else size
             verbs, found_participles = out[number]
         word, is_participle, multi, single = entry
         if is_participle:
@@ -243,9 +266,6 @@ def _scan(text: str, haystack: str, backwards: bytes, plain: bool, participles: 
         else:
             if single:
                 verbs.append((start - base, end - base, word))
-    for verbs, found_participles in out:
-        verbs.reverse()  # found from the end of the text
-        found_participles.reverse()
     return out
 
 
