@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+import ahocorasick_rs
+
 from converters.people_tables import (
     chiefs_by_surname,
     english_words,
@@ -306,14 +308,74 @@ def _caps_heads() -> re.Pattern:
     return re.compile(rf"[^\w/](?=(?P<h>{_head_pattern(True).pattern}))")
 
 
+# The characters of `\s` (str.isspace(); bench/titled.py --check compares them with `\s` over all of Unicode).
+_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+           "\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+@cache
+def _head_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, tuple[str, ...]]]]:
+    r"""The automaton of _mixed_heads(): every mixed-case title word of _head_pattern() followed by each character
+    that can follow it in a head (those of _can_continue() but `/`, which `(?![\w/])` refuses: `'-.’` and `\s`), and
+    per pattern the length of its word and the longer title words that start with that word, longest first."""
+    ends = sorted({t.split()[-1] for t in lexicon()["titles"]})
+    words = [w for w in ends if "A" <= w[0] <= "Z"]
+    follows = _GLUE.replace("/", "") + _SPACES
+    patterns = [word + char for word in words for char in follows]
+    info = []
+    for word in words:
+        longer = tuple(sorted((w for w in words if len(w) > len(word) and w.startswith(word)), key=len, reverse=True))
+        info += [(len(word), longer)] * len(follows)
+    # a DFA: twice as fast as the NFAs on the shared cables; built once per process (4,521 patterns)
+    return ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA), info
+
+
+@cache
+def _continues() -> re.Pattern:
+    """_can_continue() in mixed case, as a pattern of its own (matched at the end of a title word)."""
+    return re.compile(_can_continue(False))
+
+
+def _word_ends(text: str, end: int) -> bool:
+    r"""`(?![\w/])` at `end` (`\w` is `isalnum()` and `_`)."""
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "_/")
+
+
+def _mixed_heads(text: str) -> list[tuple[int, int]]:
+    r"""Every (start, end) where _head_pattern(False) preceded by `(?<![\w/])` matches in a mixed-case text, by start:
+    one automaton search (_head_automaton()) instead of the pattern's search at each capital.
+
+    At a start, the pattern takes the longest title word followed by no `[\w/]` (atomic group), then requires
+    _can_continue() after it, which needs a character there, one of `'-.’` or `\s` since the word's own test refuses
+    `/`. So every head is a hit of the automaton (the word and the character after it, overlapping hits: a title
+    word inside another one, `Minister` in `Vice-Minister`, is a hit of its own), and a hit is a head when the
+    character before it is not `[\w/]`, no longer title word at its start is followed by no `[\w/]` (the pattern
+    would take that one: `Ambassador-` is no head in `Ambassador-at-Large,`) and _can_continue() holds after the
+    word. The hits come by end; the heads are sorted by start."""
+    automaton, info = _head_automaton()
+    continues = _continues().match
+    heads = []
+    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
+                continue
+        size, longer = info[index]
+        if longer and any(text.startswith(w, start) and _word_ends(text, start + len(w)) for w in longer):
+            continue
+        end = start + size
+        if continues(text, end):
+            heads.append((start, end))
+    heads.sort()
+    return heads
+
+
 def _titled_heads(text: str, caps: bool):
     r"""The title words of a text where a titled match can run past the word, by (start, end): `finditer` of
     _head_pattern() with `(?<![\w/])` before the word.
 
-    In mixed case, the lookbehind, which would be tested at every capital, is tested in Python on the few matches of
-    the pattern without it (when it fails, the search goes on from the next character, as the pattern with it
-    would). In capitals, the words come from _caps_heads() (and a match at 0), less those that start inside the one
-    before (which `finditer` would not see)."""
+    The words come from _mixed_heads() or, in capitals, from _caps_heads() (and a match at 0): every place where the
+    pattern matches, less those that start inside the one before (which `finditer` would not see)."""
     if caps:
         head = _head_pattern(True).match(text)
         last = 0
@@ -326,16 +388,11 @@ def _titled_heads(text: str, caps: bool):
                 last = end
                 yield start, end
         return
-    search = _head_pattern(False).search
-    head = search(text)
-    while head is not None:
-        start, end = head.span()
-        before = text[start - 1] if start else " "
-        if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
-            head = search(text, start + 1)
-            continue
-        yield start, end
-        head = search(text, end)
+    last = 0
+    for start, end in _mixed_heads(text):
+        if start >= last:
+            last = end
+            yield start, end
 
 
 def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
