@@ -221,23 +221,6 @@ def _title_starts() -> frozenset[str]:
 
 
 @cache
-def _head_pattern(caps: bool = False) -> re.Pattern:
-    """The last word of every title ('Minister', 'A/S', 'Mr.') where a titled match can run past it (where a titled
-    name can end its role), but for the test before the word (see _titled_heads())."""
-    ends = {t.split()[-1] for t in lexicon()["titles"]}
-    if caps:
-        ends = {e.upper() for e in ends}
-    # `(?<![\w/])(?=[A-Z])(?>(?:trie)(?![\w/]))(?=<test after>)` without its lookbehind, spelled one branch per
-    # capital (`M(?>inister(?![\w/]))|...`): a pattern that opens with a character set lets the engine skip to the
-    # next candidate capital. The rest of the word is matched atomically (`(?>...)`: the same word and end as
-    # without the test after it), then _can_continue() is tested in the pattern rather than in Python.
-    capitals = sorted({e[0] for e in ends if "A" <= e[0] <= "Z"})
-    branches = [re.escape(c) + "(?>" + trie_regex({e[1:] for e in ends if e[0] == c}) + r"(?![\w/]))"
-                for c in capitals]
-    return re.compile(rf"(?:{'|'.join(branches)})(?={_can_continue(caps)})")
-
-
-@cache
 def _title_starts_upper() -> frozenset[str]:
     return frozenset(w.upper() for w in _title_starts())
 
@@ -301,39 +284,32 @@ def _reversed_break(caps: bool) -> re.Pattern:
     return re.compile(rf"[\s{re.escape(_BREAK_CHARS)}](?:(?<={chars})|(?<=[a-z]\s){allowed})")
 
 
-@cache
-def _caps_heads() -> re.Pattern:
-    r"""In capitals, where nearly every character is one: a character other than `[\w/]` followed by a match of
-    _head_pattern(True) (group `h`). Tried after each such character rather than at each capital."""
-    return re.compile(rf"[^\w/](?=(?P<h>{_head_pattern(True).pattern}))")
-
-
 # The characters of `\s` (str.isspace(); bench/titled.py --check compares them with `\s` over all of Unicode).
 _SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
            "\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 @cache
-def _head_automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, tuple[str, ...]]]]:
-    r"""The automaton of _mixed_heads(): every mixed-case title word of _head_pattern() followed by each character
-    that can follow it in a head (those of _can_continue() but `/`, which `(?![\w/])` refuses: `'-.’` and `\s`), and
-    per pattern the length of its word and the longer title words that start with that word, longest first."""
-    ends = sorted({t.split()[-1] for t in lexicon()["titles"]})
-    words = [w for w in ends if "A" <= w[0] <= "Z"]
+def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, tuple[str, ...]]], re.Pattern]]:
+    r"""Per case (`caps`), what _title_words() needs: an automaton of the title words that can end a role (the last
+    word of every title that starts with a capital, in capitals for `caps`) each followed by each character that can
+    follow it in a head (those of _can_continue() but `/`, which the word's own `(?![\w/])` refuses: `'-.’` and
+    `\s`); per pattern, the length of its word and the longer title words that start with that word, longest first;
+    and _can_continue() as a pattern. The automata are DFAs (twice as fast as the NFAs on the shared cables; 4,521
+    and 4,488 patterns, built once per process)."""
     follows = _GLUE.replace("/", "") + _SPACES
-    patterns = [word + char for word in words for char in follows]
-    info = []
-    for word in words:
-        longer = tuple(sorted((w for w in words if len(w) > len(word) and w.startswith(word)), key=len, reverse=True))
-        info += [(len(word), longer)] * len(follows)
-    # a DFA: twice as fast as the NFAs on the shared cables; built once per process (4,521 patterns)
-    return ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA), info
-
-
-@cache
-def _continues() -> re.Pattern:
-    """_can_continue() in mixed case, as a pattern of its own (matched at the end of a title word)."""
-    return re.compile(_can_continue(False))
+    out = {}
+    for caps in (False, True):
+        ends = {t.split()[-1] for t in lexicon()["titles"]}
+        words = sorted(w for w in ({e.upper() for e in ends} if caps else ends) if "A" <= w[0] <= "Z")
+        info = []
+        for word in words:
+            longer = sorted((w for w in words if len(w) > len(word) and w.startswith(word)), key=len, reverse=True)
+            info += [(len(word), tuple(longer))] * len(follows)
+        automaton = ahocorasick_rs.AhoCorasick([word + char for word in words for char in follows],
+                                               implementation=ahocorasick_rs.Implementation.DFA)
+        out[caps] = automaton, info, re.compile(_can_continue(caps))
+    return out
 
 
 def _word_ends(text: str, end: int) -> bool:
@@ -341,19 +317,19 @@ def _word_ends(text: str, end: int) -> bool:
     return end >= len(text) or not (text[end].isalnum() or text[end] in "_/")
 
 
-def _mixed_heads(text: str) -> list[tuple[int, int]]:
-    r"""Every (start, end) where _head_pattern(False) preceded by `(?<![\w/])` matches in a mixed-case text, by start:
-    one automaton search (_head_automaton()) instead of the pattern's search at each capital.
+def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
+    r"""Every (start, end) where the head pattern matches, by start: one automaton search (_head_automata()) instead
+    of a regular-expression search at each capital (or, in capitals, after each character other than `[\w/]`).
 
-    At a start, the pattern takes the longest title word followed by no `[\w/]` (atomic group), then requires
-    _can_continue() after it, which needs a character there, one of `'-.’` or `\s` since the word's own test refuses
-    `/`. So every head is a hit of the automaton (the word and the character after it, overlapping hits: a title
-    word inside another one, `Minister` in `Vice-Minister`, is a hit of its own), and a hit is a head when the
-    character before it is not `[\w/]`, no longer title word at its start is followed by no `[\w/]` (the pattern
-    would take that one: `Ambassador-` is no head in `Ambassador-at-Large,`) and _can_continue() holds after the
-    word. The hits come by end; the heads are sorted by start."""
-    automaton, info = _head_automaton()
-    continues = _continues().match
+    The head pattern is `(?<![\w/])(?>(?:<title words, longest first>)(?![\w/]))(?=<_can_continue(caps)>)`, the words
+    of _head_automata(). At a start, it takes the longest title word followed by no `[\w/]` (the atomic group), then
+    requires _can_continue() after it, which needs a character there, one of `'-.’` or `\s` since the word's own
+    test refuses `/`. So every head is a hit of the automaton (the word and the character after it; overlapping
+    hits, so that a title word inside another one, `Minister` in `Vice-Minister`, is a hit of its own), and a hit is
+    a head when the character before it is not `[\w/]`, no longer title word at its start is followed by no `[\w/]`
+    (the pattern would take that one: `Ambassador-` is no head in `Ambassador-at-Large,`) and _can_continue() holds
+    after the word. The hits come by end; the heads are sorted by start."""
+    automaton, info, can_continue = _head_automata()[caps]
     heads = []
     for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
         if start:
@@ -364,32 +340,17 @@ def _mixed_heads(text: str) -> list[tuple[int, int]]:
         if longer and any(text.startswith(w, start) and _word_ends(text, start + len(w)) for w in longer):
             continue
         end = start + size
-        if continues(text, end):
+        if can_continue.match(text, end):
             heads.append((start, end))
     heads.sort()
     return heads
 
 
 def _titled_heads(text: str, caps: bool):
-    r"""The title words of a text where a titled match can run past the word, by (start, end): `finditer` of
-    _head_pattern() with `(?<![\w/])` before the word.
-
-    The words come from _mixed_heads() or, in capitals, from _caps_heads() (and a match at 0): every place where the
-    pattern matches, less those that start inside the one before (which `finditer` would not see)."""
-    if caps:
-        head = _head_pattern(True).match(text)
-        last = 0
-        if head is not None:
-            last = head.end()
-            yield head.span()
-        for found in _caps_heads().finditer(text):
-            start, end = found.span("h")
-            if start >= last:
-                last = end
-                yield start, end
-        return
+    """The title words of a text where a titled match can run past the word, by (start, end): `finditer` of the
+    head pattern (see _title_words()), which leaves out the words that start inside the one before."""
     last = 0
-    for start, end in _mixed_heads(text):
+    for start, end in _title_words(text, caps):
         if start >= last:
             last = end
             yield start, end
