@@ -9,6 +9,7 @@ converters.frame_people; resolution is converters.resolve. No NLP model. See doc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -289,26 +290,29 @@ _SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u200
            "\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
+_Match = Callable[[str, int], re.Match | None]  # the `match` method of a compiled pattern
+
+
 @cache
-def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, tuple[str, ...]]], re.Pattern]]:
+def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, tuple[str, ...], _Match | None]]]]:
     r"""Per case (`caps`), what _title_words() needs: an automaton of the title words that can end a role (the last
     word of every title that starts with a capital, in capitals for `caps`) each followed by each character that can
     follow it in a head (those of _can_continue() but `/`, which the word's own `(?![\w/])` refuses: `'-.’` and
-    `\s`); per pattern, the length of its word and the longer title words that start with that word, longest first;
-    and _can_continue() as a pattern. The automata are DFAs (twice as fast as the NFAs on the shared cables; 4,521
-    and 4,488 patterns, built once per process)."""
+    `\s`), and per pattern: the length of its word, the longer title words that start with the pattern (longest
+    first), and the `match` of _can_continue() when it must still be tested after the word (None when the character
+    alone passes it: `'-.’` in mixed case, every one in capitals). The automata are DFAs (twice as fast as the NFAs
+    on the shared cables; 4,521 and 4,488 patterns, built once per process)."""
     follows = _GLUE.replace("/", "") + _SPACES
     out = {}
     for caps in (False, True):
         ends = {t.split()[-1] for t in lexicon()["titles"]}
         words = sorted(w for w in ({e.upper() for e in ends} if caps else ends) if "A" <= w[0] <= "Z")
-        info = []
-        for word in words:
-            longer = sorted((w for w in words if len(w) > len(word) and w.startswith(word)), key=len, reverse=True)
-            info += [(len(word), tuple(longer))] * len(follows)
-        automaton = ahocorasick_rs.AhoCorasick([word + char for word in words for char in follows],
-                                               implementation=ahocorasick_rs.Implementation.DFA)
-        out[caps] = automaton, info, re.compile(_can_continue(caps))
+        patterns = [word + char for word in words for char in follows]
+        # (_can_continue() has no anchor or look-around: if it matches the character alone, it matches after the word)
+        can_continue = re.compile(_can_continue(caps))
+        info = [(len(word), tuple(sorted((w for w in words if w.startswith(word + char)), key=len, reverse=True)),
+                 None if can_continue.match(char) else can_continue.match) for word in words for char in follows]
+        out[caps] = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA), info
     return out
 
 
@@ -327,21 +331,21 @@ def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
     test refuses `/`. So every head is a hit of the automaton (the word and the character after it; overlapping
     hits, so that a title word inside another one, `Minister` in `Vice-Minister`, is a hit of its own), and a hit is
     a head when the character before it is not `[\w/]`, no longer title word at its start is followed by no `[\w/]`
-    (the pattern would take that one: `Ambassador-` is no head in `Ambassador-at-Large,`) and _can_continue() holds
-    after the word. The hits come by end; the heads are sorted by start."""
-    automaton, info, can_continue = _head_automata()[caps]
+    (the pattern would take that one: `Ambassador-` is no head in `Ambassador-at-Large,`; a longer word there starts
+    with the hit's own characters) and _can_continue() holds after the word. The hits come by end; the heads are
+    sorted by start."""
+    automaton, info = _head_automata()[caps]
     heads = []
-    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+    for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
         if start:
             before = text[start - 1]
             if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
                 continue
-        size, longer = info[index]
+        size, longer, test = info[index]
         if longer and any(text.startswith(w, start) and _word_ends(text, start + len(w)) for w in longer):
             continue
-        end = start + size
-        if can_continue.match(text, end):
-            heads.append((start, end))
+        if test is None or test(text, start + size):
+            heads.append((start, start + size))
     heads.sort()
     return heads
 
