@@ -308,10 +308,13 @@ def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[
         ends = {t.split()[-1] for t in lexicon()["titles"]}
         words = sorted(w for w in ({e.upper() for e in ends} if caps else ends) if "A" <= w[0] <= "Z")
         patterns = [word + char for word in words for char in follows]
+        longer = {word: sorted((w for w in words if len(w) > len(word) and w.startswith(word)), key=len, reverse=True)
+                  for word in words}
         # (_can_continue() has no anchor or look-around: if it matches the character alone, it matches after the word)
         can_continue = re.compile(_can_continue(caps))
-        info = [(len(word), tuple(sorted((w for w in words if w.startswith(word + char)), key=len, reverse=True)),
-                 None if can_continue.match(char) else can_continue.match) for word in words for char in follows]
+        tests = {char: None if can_continue.match(char) else can_continue.match for char in follows}
+        info = [(len(word), tuple(w for w in longer[word] if w[len(word)] == char), tests[char])
+                for word in words for char in follows]
         out[caps] = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA), info
     return out
 
