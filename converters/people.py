@@ -336,7 +336,7 @@ def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
     a head when the character before it is not `[\w/]`, no longer title word at its start is followed by no `[\w/]`
     (the pattern would take that one: `Ambassador-` is no head in `Ambassador-at-Large,`; a longer word there starts
     with the hit's own characters) and _can_continue() holds after the word. The hits come by end; the heads are
-    sorted by start."""
+    sorted by start. (The automaton refuses a str with lone surrogates; the readers decode with errors="replace".)"""
     automaton, info = _head_automata()[caps]
     heads = []
     for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
