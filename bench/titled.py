@@ -1,4 +1,4 @@
-"""Benchmark and check of the titled-name finder alone: converters.people.titled_mentions() against another checkout.
+r"""Benchmark and check of the titled-name finder alone: converters.people.titled_mentions() against another checkout.
 
 Usage: python bench/titled.py /work/shared/data/cables --against TREE [--repeat N] [--check] [--random N]
 
@@ -10,19 +10,25 @@ Timing (default): per cable, both versions run titled_mentions() on the cable's 
 alternating the order; each keeps its least wall time per cable, summed over the corpus. Other load on the
 machine hits both alike.
 
-`--check`: the mentions of both versions (every field) on every segment, then on `--random` random texts made of
-the corpus' own words, lexicon words, particles, initials, punctuation and odd spacing, in mixed case and in
-capitals. Prints the number of texts whose mentions differ (and the first few).
+`--check`: the title words (`_titled_heads()`, in the text's case and in the other) and the mentions (every field)
+of both versions on every segment, then on `--random` random texts made of the corpus' own words, lexicon words,
+particles, initials, punctuation and odd spacing, in mixed case and in capitals, then the title words alone on
+`--random` texts made to try the edges of a title word (glued to letters, digits, `_`, `/`, apostrophes, hyphens,
+Latin-1 and other letters, every white-space character, the end of the text, title words inside longer ones).
+Prints the number of texts whose title words or mentions differ (and the first few). Also checks that
+people._SPACES holds the characters of `\s`.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 import types
 from dataclasses import astuple
+from functools import cache
 from pathlib import Path
 
 from converters import people as people_module
@@ -115,20 +121,66 @@ def random_texts(cables: list, count: int, seed: int = 7) -> list[str]:
     return out
 
 
+@cache
+def _spaces() -> str:
+    """The characters `\\s` matches, over all of Unicode."""
+    return "".join(c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c))
+
+
+def edge_texts(count: int, seed: int = 11) -> list[str]:
+    """Random texts that try the edges of a title word: title words (some in capitals or lower case) glued to or
+    spaced from letters, digits, `_`, `/`, apostrophes, hyphens, dots, Latin-1 and other letters, every white-space
+    character, the words that can follow a title, and cut anywhere (a title word at the very end)."""
+    rng = random.Random(seed)
+    ends = sorted({t.split()[-1] for t in lexicon()["titles"]})
+    titles = [*ends, *(e.upper() for e in ends), *(e.lower() for e in ends), "Ambassador-at-Large", "Vice-Minister",
+              "Director-General", "Editor-in-Chief", "Secretary-General", "Mr.", "Dr.", "Gen.", "Amb.", "A/S"]
+    follow = [*people_module._continuations(), "the", "often", "al-Jubeir", "d'Affaires", "Kasuri", "O'Neil", "Élan",
+              "Ödön", "Ümit", "Þór", "Ωmega", "Жуков", "中", "ǅemal", "x", "Q", "J."]
+    chars = [*"aZ09_/'-.,;:()\"\u2019\u2018\u00e9\u00c9\u00df\u00ff\u00d7\u00b2\u0661\u03bb\u0416\u4e2d\u01c5",
+             *"\u00c0\u00de", *_spaces(), "  ", " \n ", ""]
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            kind = rng.random()
+            parts.append(rng.choice(titles) if kind < 0.5 else rng.choice(follow) if kind < 0.75 else
+                         rng.choice(chars))
+            parts.append(rng.choice(chars) if rng.random() < 0.6 else " ")
+        text = "".join(parts)
+        out.append(text[:rng.randint(0, len(text))] if rng.random() < 0.4 else text)
+    return out
+
+
 def check(cables: list, other: types.ModuleType, count: int) -> int:
-    """The number of texts (corpus segments, then random texts) whose titled mentions differ between the versions."""
+    """The number of texts (corpus segments, then random texts) whose title words or titled mentions differ between
+    the versions (title words in both cases), then of edge_texts() whose title words or mentions differ (both cases)."""
+    assert people_module._SPACES == _spaces(), "people._SPACES is not the characters of `\\s`"
     texts = [(number, text, caps) for segs in cables for number, text, caps in segs]
     texts += [(0, text, caps) for text in random_texts(cables, count) for caps in (is_caps(text), not is_caps(text))]
     bad = 0
     for number, text, caps in texts:
+        heads = [list(module._titled_heads(text, case)) for module in (people_module, other)
+                 for case in (caps, not caps)]
         mine = [astuple(m) for m in people_module.titled_mentions(number, text, caps)]
         theirs = [astuple(m) for m in other.titled_mentions(number, text, caps)]
-        if mine != theirs:
+        if mine != theirs or heads[:2] != heads[2:]:
             bad += 1
             if bad <= 5:
-                print("DIFF", caps, repr(text[:300]), mine, theirs, sep="\n  ")
+                print("DIFF", caps, repr(text[:300]), mine, theirs, heads, sep="\n  ")
     print(f"{len(texts)} texts checked, {bad} differ")
-    return bad
+    edges = edge_texts(count)
+    bad_edges = 0
+    for text in edges:
+        heads = [list(module._titled_heads(text, caps)) for module in (people_module, other) for caps in (False, True)]
+        heads += [[astuple(m) for m in module.titled_mentions(0, text, caps)] for module in (people_module, other)
+                  for caps in (False, True)]
+        if heads[:2] != heads[2:4] or heads[4:6] != heads[6:]:
+            bad_edges += 1
+            if bad_edges <= 5:
+                print("DIFF heads", repr(text[:300]), heads, sep="\n  ")
+    print(f"{len(edges)} edge texts checked (in both cases), {bad_edges} differ")
+    return bad + bad_edges
 
 
 def main() -> None:

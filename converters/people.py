@@ -9,8 +9,11 @@ converters.frame_people; resolution is converters.resolve. No NLP model. See doc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+
+import ahocorasick_rs
 
 from converters.people_tables import (
     chiefs_by_surname,
@@ -219,23 +222,6 @@ def _title_starts() -> frozenset[str]:
 
 
 @cache
-def _head_pattern(caps: bool = False) -> re.Pattern:
-    """The last word of every title ('Minister', 'A/S', 'Mr.') where a titled match can run past it (where a titled
-    name can end its role), but for the test before the word (see _titled_heads())."""
-    ends = {t.split()[-1] for t in lexicon()["titles"]}
-    if caps:
-        ends = {e.upper() for e in ends}
-    # `(?<![\w/])(?=[A-Z])(?>(?:trie)(?![\w/]))(?=<test after>)` without its lookbehind, spelled one branch per
-    # capital (`M(?>inister(?![\w/]))|...`): a pattern that opens with a character set lets the engine skip to the
-    # next candidate capital. The rest of the word is matched atomically (`(?>...)`: the same word and end as
-    # without the test after it), then _can_continue() is tested in the pattern rather than in Python.
-    capitals = sorted({e[0] for e in ends if "A" <= e[0] <= "Z"})
-    branches = [re.escape(c) + "(?>" + trie_regex({e[1:] for e in ends if e[0] == c}) + r"(?![\w/]))"
-                for c in capitals]
-    return re.compile(rf"(?:{'|'.join(branches)})(?={_can_continue(caps)})")
-
-
-@cache
 def _title_starts_upper() -> frozenset[str]:
     return frozenset(w.upper() for w in _title_starts())
 
@@ -299,43 +285,82 @@ def _reversed_break(caps: bool) -> re.Pattern:
     return re.compile(rf"[\s{re.escape(_BREAK_CHARS)}](?:(?<={chars})|(?<=[a-z]\s){allowed})")
 
 
+# The characters of `\s` (str.isspace(); bench/titled.py --check compares them with `\s` over all of Unicode).
+_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+           "\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+_Match = Callable[[str, int], re.Match | None]  # the `match` method of a compiled pattern
+
+
 @cache
-def _caps_heads() -> re.Pattern:
-    r"""In capitals, where nearly every character is one: a character other than `[\w/]` followed by a match of
-    _head_pattern(True) (group `h`). Tried after each such character rather than at each capital."""
-    return re.compile(rf"[^\w/](?=(?P<h>{_head_pattern(True).pattern}))")
+def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, tuple[str, ...], _Match | None]]]]:
+    r"""Per case (`caps`), what _title_words() needs: an automaton of the title words that can end a role (the last
+    word of every title that starts with a capital, in capitals for `caps`) each followed by each character that can
+    follow it in a head (those of _can_continue() but `/`, which the word's own `(?![\w/])` refuses: `'-.’` and
+    `\s`), and per pattern: the length of its word, the longer title words that start with the pattern (longest
+    first), and the `match` of _can_continue() when it must still be tested after the word (None when the character
+    alone passes it: `'-.’` in mixed case, every one in capitals). The automata are DFAs (twice as fast as the NFAs
+    on the shared cables; 4,521 and 4,488 patterns, built once per process)."""
+    follows = _GLUE.replace("/", "") + _SPACES
+    out = {}
+    for caps in (False, True):
+        ends = {t.split()[-1] for t in lexicon()["titles"]}
+        words = sorted(w for w in ({e.upper() for e in ends} if caps else ends) if "A" <= w[0] <= "Z")
+        patterns = [word + char for word in words for char in follows]
+        longer = {word: sorted((w for w in words if len(w) > len(word) and w.startswith(word)), key=len, reverse=True)
+                  for word in words}
+        # (_can_continue() has no anchor or look-around: if it matches the character alone, it matches after the word)
+        can_continue = re.compile(_can_continue(caps))
+        tests = {char: None if can_continue.match(char) else can_continue.match for char in follows}
+        info = [(len(word), tuple(w for w in longer[word] if w[len(word)] == char), tests[char])
+                for word in words for char in follows]
+        out[caps] = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA), info
+    return out
+
+
+def _word_ends(text: str, end: int) -> bool:
+    r"""`(?![\w/])` at `end` (`\w` is `isalnum()` and `_`)."""
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "_/")
+
+
+def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
+    r"""Every (start, end) where the head pattern matches, by start: one automaton search (_head_automata()) instead
+    of a regular-expression search at each capital (or, in capitals, after each character other than `[\w/]`).
+
+    The head pattern is `(?<![\w/])(?>(?:<title words, longest first>)(?![\w/]))(?=<_can_continue(caps)>)`, the words
+    of _head_automata(). At a start, it takes the longest title word followed by no `[\w/]` (the atomic group), then
+    requires _can_continue() after it, which needs a character there, one of `'-.’` or `\s` since the word's own
+    test refuses `/`. So every head is a hit of the automaton (the word and the character after it; overlapping
+    hits, so that a title word inside another one, `Minister` in `Vice-Minister`, is a hit of its own), and a hit is
+    a head when the character before it is not `[\w/]`, no longer title word at its start is followed by no `[\w/]`
+    (the pattern would take that one: `Ambassador-` is no head in `Ambassador-at-Large,`; a longer word there starts
+    with the hit's own characters) and _can_continue() holds after the word. The hits come by end; the heads are
+    sorted by start. (The automaton refuses a str with lone surrogates; the readers decode with errors="replace".)"""
+    automaton, info = _head_automata()[caps]
+    heads = []
+    for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
+                continue
+        size, longer, test = info[index]
+        if longer and any(text.startswith(w, start) and _word_ends(text, start + len(w)) for w in longer):
+            continue
+        if test is None or test(text, start + size):
+            heads.append((start, start + size))
+    heads.sort()
+    return heads
 
 
 def _titled_heads(text: str, caps: bool):
-    r"""The title words of a text where a titled match can run past the word, by (start, end): `finditer` of
-    _head_pattern() with `(?<![\w/])` before the word.
-
-    In mixed case, the lookbehind, which would be tested at every capital, is tested in Python on the few matches of
-    the pattern without it (when it fails, the search goes on from the next character, as the pattern with it
-    would). In capitals, the words come from _caps_heads() (and a match at 0), less those that start inside the one
-    before (which `finditer` would not see)."""
-    if caps:
-        head = _head_pattern(True).match(text)
-        last = 0
-        if head is not None:
-            last = head.end()
-            yield head.span()
-        for found in _caps_heads().finditer(text):
-            start, end = found.span("h")
-            if start >= last:
-                last = end
-                yield start, end
-        return
-    search = _head_pattern(False).search
-    head = search(text)
-    while head is not None:
-        start, end = head.span()
-        before = text[start - 1] if start else " "
-        if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
-            head = search(text, start + 1)
-            continue
-        yield start, end
-        head = search(text, end)
+    """The title words of a text where a titled match can run past the word, by (start, end): `finditer` of the
+    head pattern (see _title_words()), which leaves out the words that start inside the one before."""
+    last = 0
+    for start, end in _title_words(text, caps):
+        if start >= last:
+            last = end
+            yield start, end
 
 
 def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
