@@ -74,6 +74,10 @@ class Person:
 
 # ---------------------------------------------------------------- patterns built once from the lexicon
 
+# the particles that open a surname (`al-Jubeir`, `van Rompuy`): not a surname by themselves
+SURNAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "dos", "das", "du", "le", "la",
+                     "ul", "abu", "del", "della", "di"}
+
 # the lower-case name particles of _TOKEN
 _PARTICLES = ("al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "da", "del", "della", "van", "von", "der", "le",
               "la", "du", "dos", "das", "ul", "ud")

@@ -16,19 +16,17 @@ from operator import attrgetter
 from converters import linking
 from converters.designations import after_apostrophe, designation_matches
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
+from converters.leaders import in_proper_noun, leader_country, leaders_in
 from converters.people import (
+    SURNAME_PARTICLES,
     WORD_RE,
     Mention,
     Person,
-    _stop,
     titled_mentions,
 )
 from converters.people_tables import (
-    english_words,
     forenames,
-    leader_surnames,
     lexicon,
-    place_names,
     skeleton,
     surname_key,
     wikidata_by_surname,
@@ -43,8 +41,6 @@ _PATRONYMIC = re.compile(r"\b(?:bin|ibn|bint)\b")
 _INITIAL_DOT = re.compile(r"[A-Z]\.")
 
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "JR", "SR"}
-_SURNAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "dos", "das", "du", "le", "la",
-                      "ul", "abu", "del", "della", "di"}
 
 
 @cache
@@ -84,7 +80,7 @@ def _name_parts(name: str) -> tuple[str, str, str, str, bool, str]:
         tokens.pop()
     tokens[-1] = tokens[-1].rstrip(",")  # "Timken, Jr." leaves "Timken,"
     cut = len(tokens) - 1
-    while cut > 0 and tokens[cut - 1].lower() in _SURNAME_PARTICLES:
+    while cut > 0 and tokens[cut - 1].lower() in SURNAME_PARTICLES:
         cut -= 1
     surname = " ".join(tokens[cut:])
     return " ".join(tokens), surname, surname_key(tokens[-1]), " ".join(tokens[:cut]), len(tokens) == 1, \
@@ -456,91 +452,6 @@ def _designations(segs: list[Segment], cable: Cable, persons: list[Person], ment
             mentions.append(m)
 
 
-@cache
-def _leader_words() -> frozenset[str]:
-    """The surnames of leader_surnames() that can name an office holder by surname alone whatever the date: at
-    least four letters, neither a stopword nor a given name, at most two rows."""
-    stop = _stop()
-    given = forenames()
-    return frozenset(word for word, rows in leader_surnames().items()
-                     if len(word) >= 4 and word not in stop and word not in given and len(rows) <= 2)
-
-
-@lru_cache(maxsize=65536)
-def _leader_country(word: str, year: int) -> str | None:
-    """For a word of _leader_words() in a cable of that year: None when none of its rows was in office within six
-    years before (one after) the year, else the country the mention takes ('' when the active rows disagree).
-    Cached per process (bounded: the leaders' surnames found in the text, by year)."""
-    countries = {r[0] for r in leader_surnames()[word] if r[1] - 6 <= year <= r[2] + 1}
-    if not countries:
-        return None
-    return countries.pop() if len(countries) == 1 else ""
-
-
-@cache
-def _leader_words_by_year() -> dict[int, frozenset[str]]:
-    """For each year from 1900 to 2100, the words of _leader_words() with a country in that year (_leader_country()
-    not None: a row in office within six years before, one after), built once per process from the rows' spans."""
-    rows = leader_surnames()
-    by_year: dict[int, set[str]] = {}
-    for word in _leader_words():
-        for _, first, last in rows[word]:
-            for year in range(max(first - 6, 1900), min(last + 1, 2100) + 1):
-                by_year.setdefault(year, set()).add(word)
-    return {year: frozenset(words) for year, words in by_year.items()}
-
-
-@lru_cache(maxsize=256)
-def _leaders_in(year: int) -> frozenset[str]:
-    """`frozenset(w for w in _leader_words() if _leader_country(w, year) is not None)` (cached per year)."""
-    if 1900 <= year <= 2100:
-        return _leader_words_by_year().get(year, frozenset())
-    return frozenset(w for w in _leader_words() if _leader_country(w, year) is not None)
-
-
-_SENTENCE_OPENERS = frozenset(".!?:;\"'(-\u2019\u201c")
-_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \t]$")
-_WORD_AFTER = re.compile(r"[ \t](of[ \t])?([A-Za-z][\w-]*)")
-# What may follow an office holder's surname that stands for the person (`the Bush Administration`), or a date
-# (`Kouchner September 7`)
-_GOVERNMENT_WORDS = frozenset({"administration", "government", "cabinet", "regime", "presidency", "era"})
-_DATE_WORDS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                         "Saturday", "Sunday"})
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    """The words a title ends with before a name (`President`, `Ayatollah`, `Minister`; not `State` of `Secretary
-    of State` nor `Air` of `Air Marshal`, which also open other proper nouns), also in the plural (`Secretaries`)."""
-    words = {t.split()[-1] for t in lexicon()["titles"] if " of " not in t}
-    plural = {w[:-1] + "ies" if w.endswith("y") else w + "s" for w in words}
-    return frozenset(words | plural)
-
-
-def _in_proper_noun(text: str, start: int, word: str) -> bool:
-    """Whether a capitalised word is part of a proper noun that names no person: `House of Commons`, `Wall
-    Street`, `Shahid Bakeri Industries` (a capitalised word after it, but `Administration`, `Government`, ..., a
-    date, or `of` and a place: `Putin of Russia`), `White House`, `West Wing`, `State House` (an ordinary English
-    word before it, but a stopword opening a sentence: `The Bush Administration`). A title, given name or particle
-    before it makes it a name whatever follows (`Foreign Minister Livni Omer Caspi`, `Christian Wulff`, `Van
-    Rompuy`). (`the House` stays: `the Hariri assassination` is about the person.)"""
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    previous = before.group(1) if before is not None else ""
-    if previous and (previous in forenames() or previous.lower() in _SURNAME_PARTICLES
-                     or any(part in _title_words() for part in previous.split("-"))):
-        return False
-    after = _WORD_AFTER.match(text, start + len(word))
-    following = after.group(2) if after is not None else ""
-    if following[:1].isupper() and (following not in place_names() if after.group(1) else (
-            following.lower() not in _GOVERNMENT_WORDS and following not in _DATE_WORDS)):
-        return True
-    if not previous or previous.isupper() or previous.lower() not in english_words():
-        return False
-    opening = text[max(0, before.start(1) - 3):before.start(1)].rstrip()
-    return not ((not opening or opening[-1] in _SENTENCE_OPENERS) and previous in _stop())
-
-
 def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], mentions: list[Mention],
                      index: dict[str, list[int]]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
@@ -549,7 +460,7 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
     year = linking.year_of(cable.created)
     if year is None:
         return
-    qualified = _leaders_in(year)  # (the words that can qualify in this year, whatever the text around them)
+    qualified = leaders_in(year)  # (the words that can qualify in this year, whatever the text around them)
     known: set[str] | None = None
     by_para: dict[int, list[tuple[int, int]]] | None = None
     for seg in segs:
@@ -563,7 +474,7 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
             known = set(index)  # of the index, which has every person, plus _EAST_KEY, no surname_key)
         para, text = seg.number, seg.text
         for start, word in seg.occurrences(words):
-            if surname_key(word) in known or f" {word.lower()} " in text or _in_proper_noun(text, start, word):
+            if surname_key(word) in known or f" {word.lower()} " in text or in_proper_noun(text, start, word):
                 continue
             if by_para is None:  # the spans of the mentions found before this step (built once, when first needed)
                 by_para = {}
@@ -571,7 +482,7 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
                     by_para.setdefault(m.paragraph, []).append((m.start, m.end))
             if any(s <= start < e for s, e in by_para.get(para, ())):
                 continue
-            m = Mention(para, start, start + len(word), word, word, "", _leader_country(word, year), 1, "leader")
+            m = Mention(para, start, start + len(word), word, word, "", leader_country(word, year), 1, "leader")
             _merge(persons, index, m)
             mentions.append(m)
             known.add(surname_key(word))

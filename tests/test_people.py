@@ -186,9 +186,9 @@ def test_an_inflected_verb_after_a_title_in_capitals_is_no_name():
 ])
 def test_an_office_holders_surname_inside_a_proper_noun_is_no_mention(cable_id, text, word, inside):
     # real sentences of the shared cables: `House` and `White` are surnames of office holders in the tables
-    from converters.resolve import _in_proper_noun
+    from converters.leaders import in_proper_noun
 
-    assert _in_proper_noun(text, text.index(word), word) is inside, cable_id
+    assert in_proper_noun(text, text.index(word), word) is inside, cable_id
 
 
 def test_state_house_is_no_person_in_the_harare_cable():
