@@ -55,22 +55,21 @@ def segments(cable: Cable) -> list[tuple[int, str]]:
 
 def _paragraph_start(body: str, text: str) -> int:
     """Where a paragraph's text (its white space folded, as the parser gives it) starts in the body, -1 if nowhere:
-    where its first 120 characters occur as written, else the first place from which the body's text, white space
-    folded, opens with the paragraph's first words (looked for where its first 40 characters occur as written,
-    else where its first word does)."""
+    where its first 120 characters occur as written (most bodies), else the first place where its first word occurs
+    and from which the body's text, white space folded, opens with the paragraph's first eight words."""
     at = body.find(text[:120]) if text else -1
-    if at >= 0:  # (written as the parser gives it: most bodies)
+    if at >= 0:
         return at
     opening = " ".join(text[:200].split()[:8])  # (a prefix of the folded text, even with its last word cut)
     if not opening:
         return -1
     window = 4 * len(opening) + 40
-    for needle in (text[:40], opening.split(" ", 1)[0]):
-        at = body.find(needle)
-        while at >= 0:
-            if " ".join(body[at:at + window].split()).startswith(opening):
-                return at
-            at = body.find(needle, at + 1)
+    first = opening.split(" ", 1)[0]
+    at = body.find(first)
+    while at >= 0:
+        if " ".join(body[at:at + window].split()).startswith(opening):
+            return at
+        at = body.find(first, at + 1)
     return -1
 
 
