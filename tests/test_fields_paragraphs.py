@@ -116,3 +116,21 @@ def test_no_paragraph_of_the_flattened_sample_ends_with_a_paragraph_sign():
     assert len(texts) > 1000
     assert [t for t in texts if t.endswith("\u00b6")] == []
     assert "This is an action request. Please see paragraph 4." in " ".join(texts)
+
+
+@pytest.mark.parametrize("index", [1, 11])  # 09STATE96222 flattened (one line) and as the WikiLeaks viewer shows it
+def test_a_section_heading_before_the_next_paragraph_is_not_in_the_text(index):
+    cable, snippet, _ = CORPUS[index]
+    assert cable == "09STATE96222"
+    first = fields.paragraphs(snippet)[0]["text"]
+    assert first == ("This is an action request to Embassy Paris. Please deliver the points in paragraph 4 as soon as "
+                     "possible. These points may be left as a non-paper.")
+
+
+def test_a_sentence_before_a_rule_stays_and_a_heading_line_goes():
+    # 07BUENOSAIRES2345 (viewer form): `End Summary.` stays, the heading `GOA Ire Against ...` and its rule go
+    text = ("\u00b61. (C) Summary: the Ambassador said that the\nUnited States wants a good relationship with Argentina. End"
+            "\nSummary.\n\nGOA Ire Against USG Dominates Headlines\n---------------------------------------\n\n"
+            "\u00b62. (C) The GOA reacted")
+    assert fields.paragraphs(text)[0]["text"] == ("Summary: the Ambassador said that the United States wants a good "
+                                                  "relationship with Argentina. End Summary.")

@@ -91,16 +91,40 @@ def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
     return kept
 
 
+# A section heading at the end of a paragraph's stretch of the body, before the next paragraph's number: a rule of
+# dashes, with the heading's line above it and maybe another rule above that (`End summary.\n\n-------\nCOMMENT\n
+# -------\n\n`); in the flattened dumps on one line, two spaces standing for a line break (`End summary.  -------
+# COMMENT -------  `). The heading is one line with no two spaces in it; a line that ends a sentence (but with `?`:
+# `DIRK WHO?`) is no heading.
+_RULE = r"(?:-[ \t]*){3,}"  # (also `- - - -`; one dash a step, so that no dash can be split two ways)
+_BREAK = r"(?:[ \t]*\n|[ \t]{2,})"
+_HEADING_AT_END = re.compile(rf"(?:{_BREAK}[ \t]*{_RULE})?{_BREAK}[ \t]*"
+                             rf"(?P<heading>(?:[^\s]|[ \t](?![ \t]))+?)\s*{_RULE}\s*$")
+_RULE_AT_END = re.compile(rf"\s*{_RULE}\s*$|\s-\s*$")  # (a lone `-` parts the paragraphs of older cables)
+
+
+def _without_heading(text: str) -> str:
+    """A paragraph's stretch of the body without the section heading that ends it (the heading belongs to what
+    follows; the body keeps it)."""
+    if not text.endswith("-"):
+        return text
+    tail = max(0, len(text) - 300)
+    found = _HEADING_AT_END.search(text, tail)
+    if found is None or found["heading"][-1] in ".!;:,)\"'" or len(found["heading"]) > 100:
+        found = _RULE_AT_END.search(text, tail)
+    return text[:found.start()] if found is not None else text
+
+
 def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None = None) -> list[dict]:
     """Numbered paragraphs with their marking: '1. (C) text' to {'number': 1, 'classification': 'C', 'text': ...}."""
     kept = paragraph_starts(body) if starts is None else starts
     out: list[dict] = []
     for i, (num, _, text_start, mark) in enumerate(kept):
         end = kept[i + 1][1] if i + 1 < len(kept) else len(body)
-        text = body[text_start:end].rstrip(" \t")
+        text = body[text_start:end].rstrip()
         if text.endswith("\u00b6"):  # the sign of the next paragraph ('¶2.'), not this one's text
-            text = text[:-1]
-        out.append({"number": num, "classification": mark, "text": " ".join(text.split())})
+            text = text[:-1].rstrip()
+        out.append({"number": num, "classification": mark, "text": " ".join(_without_heading(text).split())})
     return out
 
 
