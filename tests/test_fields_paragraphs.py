@@ -134,3 +134,17 @@ def test_a_sentence_before_a_rule_stays_and_a_heading_line_goes():
             "\u00b62. (C) The GOA reacted")
     assert fields.paragraphs(text)[0]["text"] == ("Summary: the Ambassador said that the United States wants a good "
                                                   "relationship with Argentina. End Summary.")
+
+
+@pytest.mark.parametrize(("cable", "stretch", "text"), [
+    # a rule glued to the heading where the flattened dump lost the line breaks (the rule goes; nothing marks where
+    # the heading starts, so it stays)
+    ("08ANKARA1643", "on certain issues in the past.Comment--------",
+     "on certain issues in the past.Comment"),
+    # the lone `-` that parts the paragraphs of an older cable
+    ("85BOGOTA555", "ATTRIBUTED TO ELN AND FARC GUERRILLAS. \nEND COMMENT. \n- \n",
+     "ATTRIBUTED TO ELN AND FARC GUERRILLAS. END COMMENT."),
+])
+def test_rules_that_end_a_paragraph(cable, stretch, text):
+    body = f"\u00b61. (C) {stretch}\u00b62. (C) Next."
+    assert fields.paragraphs(body)[0]["text"] == text, cable

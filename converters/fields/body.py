@@ -91,28 +91,41 @@ def paragraph_starts(body: str) -> list[tuple[int, int, int, str | None]]:
     return kept
 
 
-# A section heading at the end of a paragraph's stretch of the body, before the next paragraph's number: a rule of
-# dashes, with the heading's line above it and maybe another rule above that (`End summary.\n\n-------\nCOMMENT\n
-# -------\n\n`); in the flattened dumps on one line, two spaces standing for a line break (`End summary.  -------
-# COMMENT -------  `). The heading is one line with no two spaces in it; a line that ends a sentence (but with `?`:
-# `DIRK WHO?`) is no heading.
-_RULE = r"(?:-[ \t]*){3,}"  # (also `- - - -`; one dash a step, so that no dash can be split two ways)
-_BREAK = r"(?:[ \t]*\n|[ \t]{2,})"
-_HEADING_AT_END = re.compile(rf"(?:{_BREAK}[ \t]*{_RULE})?{_BREAK}[ \t]*"
-                             rf"(?P<heading>(?:[^\s]|[ \t](?![ \t]))+?)\s*{_RULE}\s*$")
-_RULE_AT_END = re.compile(rf"\s*{_RULE}\s*$|\s-\s*$")  # (a lone `-` parts the paragraphs of older cables)
+def _rule_start(text: str) -> int:
+    """Where the rule of dashes that ends a text starts (`-------`, `- - - -`, also glued to a word as in
+    `Comment-------`, and the white space around it), -1 when the text ends with no rule of three dashes or more. A
+    word's own hyphen just before white space and the rule (`pre- ---`) stays with the word."""
+    kept = text.rstrip("- \t\r\n")
+    rule = text[len(kept):]
+    if rule.count("-") < 3:
+        return -1
+    if kept and kept[-1].isalnum() and rule[0] == "-" and rule[1:2].isspace():
+        return len(kept) + 1
+    return len(kept)
 
 
 def _without_heading(text: str) -> str:
-    """A paragraph's stretch of the body without the section heading that ends it (the heading belongs to what
-    follows; the body keeps it)."""
+    """A paragraph's stretch of the body without the section heading that ends it, before the next paragraph's
+    number (the heading belongs to what follows; the body keeps it): a rule of dashes, with the heading's line
+    above it and maybe another rule above that (`End summary.\n\n-------\nCOMMENT\n-------\n\n`); in the
+    flattened dumps all on one line, two spaces standing for a line break (`End summary.  ------- COMMENT -------`).
+    A line that ends a sentence (`End Summary.`; but `DIRK WHO?` is a heading) or runs over 100 characters is no
+    heading: then only the rule goes. A lone `-` after white space, which parts the paragraphs of older cables,
+    goes too."""
     if not text.endswith("-"):
         return text
-    tail = max(0, len(text) - 300)
-    found = _HEADING_AT_END.search(text, tail)
-    if found is None or found["heading"][-1] in ".!;:,)\"'" or len(found["heading"]) > 100:
-        found = _RULE_AT_END.search(text, tail)
-    return text[:found.start()] if found is not None else text
+    end = _rule_start(text)
+    if end < 0:
+        return text[:-1] if text[-2:-1].isspace() else text
+    kept = text[:end]
+    window = kept[-200:]
+    cut = window.rfind("\n") if "\n" in window else window.rfind("  ")
+    heading = window[cut:].strip() if cut >= 0 else ""
+    if not heading or len(heading) > 100 or heading[-1] in ".!;:,)\"'":
+        return kept
+    before = kept[:len(kept) - len(window) + cut].rstrip()
+    above = _rule_start(before)
+    return before[:above] if above >= 0 else before
 
 
 def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None = None) -> list[dict]:
