@@ -1,6 +1,7 @@
 """Resolve people beyond the cable: chiefs of mission (POCOM), signers, Wikidata office holders, corpus-wide ids.
 
-Pure functions over the package tables of converters/people_data/. The rules (docs/people.md):
+Functions over the package tables of converters/people_data/, and link_persons(), which writes the id and the
+links onto the persons converters.resolve found in a cable. The rules (docs/people.md):
 - a Wikidata link needs the surname (or its transliteration skeleton) plus agreement of country and dates, and
   the office or the given name; several candidates at the best level give no link;
 - a POCOM link needs the surname plus a chief-of-mission appointment active at the cable's date (at the sending
@@ -16,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Any
 
+from converters.people import Person
 from converters.people_tables import (
     ascii_fold,
     chiefs_by_country,
@@ -27,6 +29,7 @@ from converters.people_tables import (
     surname_key,
     wikidata_by_surname,
 )
+from converters.record import Cable
 
 OFFICE_WORDS = {
     "Foreign": r"foreign|external affairs|secretary of state",
@@ -322,3 +325,53 @@ def _name_slug(name: str) -> tuple[str, bool]:
     process (names recur across cables); one cached call per person where person_id made two."""
     words = name.split()
     return slugify(name), len(words) >= 2 and not _INITIAL.search(words[0])
+
+
+_INTERNAL_KEYS = frozenset({"_role_kind", "_designation", "_unresolved"})
+
+
+def link_persons(persons: list[Person], cable: Cable, chief: dict[str, str] | None) -> None:
+    """Add the corpus-wide id and the POCOM and Wikidata links to each person ; `chief` is
+    the cable's chief of mission (chief_of_mission)."""
+    created = cable.created
+    year = created[:4] if created else None
+    date = created[:10] if created else None
+    ref_id = cable.reference_id
+    wikidata_rows = wikidata_by_surname()
+    # a POCOM link needs the chief's surname or an ambassador's role (see pocom_link)
+    chief_key = surname_key(chief["surname"]) if chief and date else None
+    for p in persons:
+        extra = p.extra
+        if extra.get("_unresolved"):
+            p.extra = {"id": person_id(p.name, p.surname, "", ref_id, None, None)}
+            continue
+        name, surname, role, country = p.name, p.surname, p.role, p.country
+        forename = name[:len(name) - len(surname)].strip() if name.endswith(surname) else ""  # (p.forename)
+        pocom = None
+        # (link_pocom(p.surname, forename, p.role, cable.station, date), the chief found once per cable; it
+        # answers None unless the surname is the chief's or the role names an ambassador or a charge)
+        if country in ("US", "") and date and surname and (
+                "Ambassador" in role or "Charge" in role or surname_key(surname) == chief_key):
+            pocom = pocom_link(surname, forename, role, chief, date)
+            if pocom and not forename:
+                p.name = name = pocom["name"]
+        # (link_wikidata answers None for a surname without candidates: most surnames; tested once for both calls,
+        # and the cached _link_wikidata called directly)
+        candidates = skeleton(surname) in wikidata_rows  # (has_wikidata_candidates(surname))
+        wikidata = None
+        if candidates:
+            wikidata = _link_wikidata(surname, forename, role, country or ("US" if pocom else ""), year)
+            if wikidata is None and p.strength == 0 and country != "US" and not pocom:
+                wikidata = _link_wikidata(surname, forename, role, "US", year)
+                if wikidata:
+                    p.country = country = "US"
+        if wikidata is None and pocom:
+            wikidata = pocom_wikidata(pocom["pocom"], surname, year)
+        # the keys that do not start with `_` (none, unless a person was made elsewhere)
+        kept = {} if extra.keys() <= _INTERNAL_KEYS else {k: v for k, v in extra.items() if not k.startswith("_")}
+        p.extra = extra = kept
+        extra["id"] = person_id(name, surname, country, ref_id, wikidata, pocom)
+        if pocom:
+            extra["pocom"] = pocom
+        if wikidata:
+            extra["wikidata"] = wikidata

@@ -27,9 +27,7 @@ from converters.people import (
 from converters.people_tables import (
     forenames,
     lexicon,
-    skeleton,
     surname_key,
-    wikidata_by_surname,
 )
 from converters.record import Cable
 from converters.scan import Segment, scan
@@ -532,56 +530,8 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
         if (p.country in east or (len(parts) == 2 and parts[0] in family and parts[1] not in given)) and \
                 p.forename and not _INITIAL_DOT.search(p.name):
             p.surname = parts[0]
-    _link(persons, cable, context["chief"])
+    linking.link_persons(persons, cable, context["chief"])
     return persons, mentions
 
 
 # the keys of Person.extra that only resolution uses (all start with `_`; _link drops them)
-_INTERNAL_KEYS = frozenset({"_role_kind", "_designation", "_unresolved"})
-
-
-def _link(persons: list[Person], cable: Cable, chief: dict[str, str] | None) -> None:
-    """Add the corpus-wide id and the POCOM and Wikidata links to each person (see converters.linking); `chief` is
-    the cable's chief of mission (linking.chief_of_mission)."""
-    created = cable.created
-    year = created[:4] if created else None
-    date = created[:10] if created else None
-    ref_id = cable.reference_id
-    wikidata_rows = wikidata_by_surname()
-    # a POCOM link needs the chief's surname or an ambassador's role (see linking.pocom_link)
-    chief_key = surname_key(chief["surname"]) if chief and date else None
-    for p in persons:
-        extra = p.extra
-        if extra.get("_unresolved"):
-            p.extra = {"id": linking.person_id(p.name, p.surname, "", ref_id, None, None)}
-            continue
-        name, surname, role, country = p.name, p.surname, p.role, p.country
-        forename = name[:len(name) - len(surname)].strip() if name.endswith(surname) else ""  # (p.forename)
-        pocom = None
-        # (linking.link_pocom(p.surname, forename, p.role, cable.station, date), the chief found once per cable; it
-        # answers None unless the surname is the chief's or the role names an ambassador or a charge)
-        if country in ("US", "") and date and surname and (
-                "Ambassador" in role or "Charge" in role or surname_key(surname) == chief_key):
-            pocom = linking.pocom_link(surname, forename, role, chief, date)
-            if pocom and not forename:
-                p.name = name = pocom["name"]
-        # (link_wikidata answers None for a surname without candidates: most surnames; tested once for both calls,
-        # and the cached _link_wikidata called directly)
-        candidates = skeleton(surname) in wikidata_rows  # (linking.has_wikidata_candidates(surname))
-        wikidata = None
-        if candidates:
-            wikidata = linking._link_wikidata(surname, forename, role, country or ("US" if pocom else ""), year)
-            if wikidata is None and p.strength == 0 and country != "US" and not pocom:
-                wikidata = linking._link_wikidata(surname, forename, role, "US", year)
-                if wikidata:
-                    p.country = country = "US"
-        if wikidata is None and pocom:
-            wikidata = linking.pocom_wikidata(pocom["pocom"], surname, year)
-        # the keys that do not start with `_` (none, unless a person was made elsewhere)
-        kept = {} if extra.keys() <= _INTERNAL_KEYS else {k: v for k, v in extra.items() if not k.startswith("_")}
-        p.extra = extra = kept
-        extra["id"] = linking.person_id(name, surname, country, ref_id, wikidata, pocom)
-        if pocom:
-            extra["pocom"] = pocom
-        if wikidata:
-            extra["wikidata"] = wikidata
