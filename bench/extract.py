@@ -52,8 +52,8 @@ def run(raws: list) -> dict:
 def load_tables() -> int:
     """Call every zero-argument @cache function of the extraction modules (tables, compiled patterns); how many."""
     count = 0
-    for name in ("people_tables", "people", "untitled", "frame_people", "resolve", "leaders", "designations", "linking",
-                 "statements", "verbs", "scan"):
+    for name in ("people_tables", "people", "titled", "untitled", "frame_people", "resolve", "leaders", "designations",
+                 "linking", "statements", "verbs", "scan"):
         module = importlib.import_module(f"converters.{name}")
         for value in vars(module).values():
             wrapped = getattr(value, "__wrapped__", None)

@@ -7,7 +7,7 @@ spans taken) are recorded in one run of find_persons(). Each pass then scans eve
 objects, so nothing found in a previous pass is reused) and runs the two finders on its segments as
 find_persons() does; the CPU time of each step is summed over the corpus. Prints the best pass (by total).
 
-`--against TREE` (another checkout, e.g. `git worktree add /tmp/base main`) compares this tree's scan.py, people.py
+`--against TREE` (another checkout, e.g. `git worktree add /tmp/base main`) compares this tree's scan.py, titled.py
 and untitled.py with TREE's in one run: each cable goes through both, alternately, `--repeat` times, and each keeps
 its least time per step (wall clock), so that other load on the machine hits both alike.
 
@@ -32,8 +32,10 @@ from pathlib import Path
 from converters import people as people_module
 from converters import resolve
 from converters import scan as scan_module
+from converters import titled as titled_module
 from converters import untitled as untitled_module
 from converters.parse import parse
+from converters.people_tables import forenames
 from converters.readers import iter_files, read
 from converters.record import Cable, UnreadableCable
 from converters.scan import Segment
@@ -60,7 +62,7 @@ def record_inputs(cables: list[Cable]) -> list[list[tuple[set[str], list[tuple[i
     return out
 
 
-def time_steps(cable: Cable, calls: list, clock, scan_module=scan_module, people=people_module,
+def time_steps(cable: Cable, calls: list, clock, scan_module=scan_module, titled=titled_module,
                untitled=untitled_module) -> tuple[dict[str, float], int]:
     """One cable through scan, titled and untitled as find_persons() runs them: the time of each step (by `clock`)
     and the number of mentions found."""
@@ -71,7 +73,7 @@ def time_steps(cable: Cable, calls: list, clock, scan_module=scan_module, people
     for seg in segs:
         text = seg.text
         if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-            found += len(people.titled_mentions(seg.number, text, seg.caps))
+            found += len(titled.titled_mentions(seg.number, text, seg.caps))
     t2 = clock()
     it = iter(calls)
     for seg in segs:
@@ -171,7 +173,7 @@ def random_text(rng: random.Random, words: list[str]) -> str:
 def random_words(rng: random.Random) -> list[str]:
     """Words for random_text(): given names, surnames, stopwords, lower-case words, particles, made-up capitalised
     words with odd letters, all-caps words and initials."""
-    given = sorted(people_module.forenames())
+    given = sorted(forenames())
     stop = sorted(people_module._stop())
     letters = "abcdefghijklmnopqrstuvwxyz"
     odd = ["\u00e9", "\u00f6", "\u00df", "\u00d7", "\u00f7", "\u00c9", "\u00d6", "\u0101", "\u0639", "\u00aa", "'",
@@ -222,24 +224,28 @@ def check(cables: list[Cable], inputs: list, count: int) -> int:
 
 
 def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType, types.ModuleType]:
-    """The scan, people and untitled modules of another checkout, loaded under their own names (each importing that
-    tree's modules); a checkout from before converters/untitled.py has its untitled finder in people."""
-    modules = []
-    names = ["scan", "people"] + (["untitled"] if (tree / "converters" / "untitled.py").exists() else [])
-    for name in names:
-        source = (tree / "converters" / f"{name}.py").read_text(encoding="utf-8")
+    """The scan module, the module with titled_mentions and the module with untitled_mentions of another checkout,
+    loaded under their own names (each importing that tree's modules); a checkout from before converters/untitled.py
+    and converters/titled.py has those finders in people."""
+    modules = {}
+    for name in ("scan", "people", "titled", "untitled"):
+        path = tree / "converters" / f"{name}.py"
+        if not path.exists():
+            continue
+        source = path.read_text(encoding="utf-8")
         for imported in ("scan", "people"):
             source = source.replace(f"from converters.{imported} import", f"from _{tag}_{imported} import")
         module = types.ModuleType(f"_{tag}_{name}")
-        module.__file__ = str(tree / "converters" / f"{name}.py")
+        module.__file__ = str(path)
         sys.modules[module.__name__] = module
         exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 (a checkout of this project)
-        modules.append(module)
-    return modules[0], modules[1], modules[-1]
+        modules[name] = module
+    people = modules["people"]
+    return modules["scan"], modules.get("titled", people), modules.get("untitled", people)
 
 
 def run_ab(cables: list[Cable], inputs: list, repeat: int, variants: dict) -> dict[str, dict[str, float]]:
-    """Per cable, each variant (scan module, people module) `repeat` times, alternating the order; the least wall
+    """Per cable, each variant (scan, titled and untitled modules) `repeat` times, alternating the order; the least wall
     time of each step per cable and variant, summed over the corpus."""
     out = {key: {"scan": 0.0, "titled": 0.0, "untitled": 0.0} for key in variants}
     order = list(variants)
@@ -279,7 +285,7 @@ def main() -> None:
         sys.exit(1 if check(cables, inputs, args.random) else 0)
     n = len(cables)
     if args.against:
-        variants = {"this": (scan_module, people_module, untitled_module),
+        variants = {"this": (scan_module, titled_module, untitled_module),
                     "against": load_tree(args.against, "against")}
         figures = run_ab(cables, inputs, args.repeat, variants)
         for key, steps in figures.items():

@@ -1,10 +1,10 @@
-"""Benchmark: the CPU cost of what find_persons does besides the name finders of converters.people.
+"""Benchmark: the CPU cost of what find_persons does besides the name finders (titled, untitled).
 
 Usage: python bench/resolve.py /work/shared/data/cables [--repeat N]
 
 The cables are parsed once. Two passes over them are timed in turn (time.process_time around a whole pass, best
 of `repeat`), each on freshly scanned segments:
-- finders: scan, then the finders of converters.people as find_persons calls them (titled names in every segment,
+- finders: scan, then the name finders as find_persons calls them (titled names in every segment,
   then untitled names with the surnames find_persons would know);
 - find_persons: scan, then find_persons.
 The difference is the cost of the rest of find_persons: the frame mentions (TAGS, routing, Classified By, signer),
@@ -27,11 +27,11 @@ from pathlib import Path
 
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
 from converters.parse import parse
-from converters.people import titled_mentions
 from converters.readers import iter_files, read
 from converters.record import UnreadableCable
 from converters.resolve import find_persons
 from converters.scan import scan
+from converters.titled import titled_mentions
 from converters.untitled import untitled_mentions
 
 
@@ -49,7 +49,7 @@ def _known(cable, segs) -> set[str]:
 
 
 def _finders(cables: list, knowns: list[set[str]]) -> float:
-    """CPU seconds of scan plus the people.py finders over the cables, called as find_persons calls them."""
+    """CPU seconds of scan plus the titled and untitled finders over the cables, called as find_persons calls them."""
     t0 = time.process_time()
     for cable, known in zip(cables, knowns, strict=True):
         segs = scan(cable)

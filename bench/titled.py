@@ -1,10 +1,10 @@
-r"""Benchmark and check of the titled-name finder alone: converters.people.titled_mentions() against another checkout.
+r"""Benchmark and check of the titled-name finder alone: converters.titled.titled_mentions() against another checkout.
 
 Usage: python bench/titled.py /work/shared/data/cables --against TREE [--repeat N] [--check] [--random N]
 
 The cables are parsed and scanned once; the segments find_persons() gives titled_mentions() (all but lists of
-participants) are kept. TREE is another checkout (e.g. `git archive main | tar -x -C /tmp/base`): its people.py
-and scan.py are loaded under their own names.
+participants) are kept. TREE is another checkout (e.g. `git archive main | tar -x -C /tmp/base`): its scan.py,
+people.py and titled.py (the titled finder was in people.py before) are loaded under their own names.
 
 Timing (default): per cable, both versions run titled_mentions() on the cable's segments `--repeat` times,
 alternating the order; each keeps its least wall time per cable, summed over the corpus. Other load on the
@@ -16,7 +16,7 @@ particles, initials, punctuation and odd spacing, in mixed case and in capitals,
 `--random` texts made to try the edges of a title word (glued to letters, digits, `_`, `/`, apostrophes, hyphens,
 Latin-1 and other letters, every white-space character, the end of the text, title words inside longer ones).
 Prints the number of texts whose title words or mentions differ (and the first few). Also checks that
-people._SPACES holds the characters of `\s`.
+titled._SPACES holds the characters of `\s`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from dataclasses import astuple
 from functools import cache
 from pathlib import Path
 
-from converters import people as people_module
+from converters import titled as titled_module
 from converters.parse import parse
 from converters.people_tables import lexicon
 from converters.readers import iter_files, read
@@ -54,18 +54,23 @@ def load_segments(paths: list[Path]) -> list[list[tuple[int, str, bool]]]:
     return out
 
 
-def load_people(tree: Path, tag: str) -> types.ModuleType:
-    """The people module of another checkout, loaded under its own name (importing that tree's scan)."""
+def load_titled(tree: Path, tag: str) -> types.ModuleType:
+    """The module of another checkout that holds titled_mentions() (titled.py, or people.py before the split),
+    loaded under its own name with that tree's scan and people."""
     modules = {}
-    for name in ("scan", "people"):
-        source = (tree / "converters" / f"{name}.py").read_text(encoding="utf-8")
-        source = source.replace("from converters.scan import", f"from _{tag}_scan import")
+    for name in ("scan", "people", "titled"):
+        path = tree / "converters" / f"{name}.py"
+        if not path.exists():
+            continue
+        source = path.read_text(encoding="utf-8")
+        for imported in ("scan", "people"):
+            source = source.replace(f"from converters.{imported} import", f"from _{tag}_{imported} import")
         module = types.ModuleType(f"_{tag}_{name}")
-        module.__file__ = str(tree / "converters" / f"{name}.py")
+        module.__file__ = str(path)
         sys.modules[module.__name__] = module
         exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 (a checkout of this project)
         modules[name] = module
-    return modules["people"]
+    return modules.get("titled", modules["people"])
 
 
 def run_ab(cables: list, repeat: int, variants: dict[str, types.ModuleType]) -> dict[str, float]:
@@ -135,7 +140,7 @@ def edge_texts(count: int, seed: int = 11) -> list[str]:
     ends = sorted({t.split()[-1] for t in lexicon()["titles"]})
     titles = [*ends, *(e.upper() for e in ends), *(e.lower() for e in ends), "Ambassador-at-Large", "Vice-Minister",
               "Director-General", "Editor-in-Chief", "Secretary-General", "Mr.", "Dr.", "Gen.", "Amb.", "A/S"]
-    follow = [*people_module._continuations(), "the", "often", "al-Jubeir", "d'Affaires", "Kasuri", "O'Neil", "Élan",
+    follow = [*titled_module._continuations(), "the", "often", "al-Jubeir", "d'Affaires", "Kasuri", "O'Neil", "Élan",
               "Ödön", "Ümit", "Þór", "Ωmega", "Жуков", "中", "ǅemal", "x", "Q", "J."]
     chars = [*"aZ09_/'-.,;:()\"\u2019\u2018\u00e9\u00c9\u00df\u00ff\u00d7\u00b2\u0661\u03bb\u0416\u4e2d\u01c5",
              *"\u00c0\u00de", *_spaces(), "  ", " \n ", ""]
@@ -155,14 +160,14 @@ def edge_texts(count: int, seed: int = 11) -> list[str]:
 def check(cables: list, other: types.ModuleType, count: int) -> int:
     """The number of texts (corpus segments, then random texts) whose title words or titled mentions differ between
     the versions (title words in both cases), then of edge_texts() whose title words or mentions differ (both cases)."""
-    assert people_module._SPACES == _spaces(), "people._SPACES is not the characters of `\\s`"
+    assert titled_module._SPACES == _spaces(), "titled._SPACES is not the characters of `\\s`"
     texts = [(number, text, caps) for segs in cables for number, text, caps in segs]
     texts += [(0, text, caps) for text in random_texts(cables, count) for caps in (is_caps(text), not is_caps(text))]
     bad = 0
     for number, text, caps in texts:
-        heads = [list(module._titled_heads(text, case)) for module in (people_module, other)
+        heads = [list(module._titled_heads(text, case)) for module in (titled_module, other)
                  for case in (caps, not caps)]
-        mine = [astuple(m) for m in people_module.titled_mentions(number, text, caps)]
+        mine = [astuple(m) for m in titled_module.titled_mentions(number, text, caps)]
         theirs = [astuple(m) for m in other.titled_mentions(number, text, caps)]
         if mine != theirs or heads[:2] != heads[2:]:
             bad += 1
@@ -172,8 +177,8 @@ def check(cables: list, other: types.ModuleType, count: int) -> int:
     edges = edge_texts(count)
     bad_edges = 0
     for text in edges:
-        heads = [list(module._titled_heads(text, caps)) for module in (people_module, other) for caps in (False, True)]
-        heads += [[astuple(m) for m in module.titled_mentions(0, text, caps)] for module in (people_module, other)
+        heads = [list(module._titled_heads(text, caps)) for module in (titled_module, other) for caps in (False, True)]
+        heads += [[astuple(m) for m in module.titled_mentions(0, text, caps)] for module in (titled_module, other)
                   for caps in (False, True)]
         if heads[:2] != heads[2:4] or heads[4:6] != heads[6:]:
             bad_edges += 1
@@ -193,10 +198,10 @@ def main() -> None:
     parser.add_argument("--random", type=int, default=20000, help="random texts for --check")
     args = parser.parse_args()
     cables = load_segments(args.paths)
-    other = load_people(args.against, "against")
+    other = load_titled(args.against, "against")
     if args.check:
         sys.exit(1 if check(cables, other, args.random) else 0)
-    variants = {"this": people_module, "against": other}
+    variants = {"this": titled_module, "against": other}
     run_ab(cables[:100], 1, variants)  # warm the per-process caches of both
     figures = run_ab(cables, args.repeat, variants)
     n = len(cables)

@@ -22,7 +22,6 @@ from converters.people import (
     WORD_RE,
     Mention,
     Person,
-    titled_mentions,
 )
 from converters.people_tables import (
     forenames,
@@ -31,6 +30,7 @@ from converters.people_tables import (
 )
 from converters.record import Cable
 from converters.scan import Segment, scan
+from converters.titled import titled_mentions
 from converters.untitled import untitled_mentions
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud)[- ]")

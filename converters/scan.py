@@ -1,10 +1,10 @@
 """The text segments of a cable, each scanned once and shared by every finder.
 
 `scan(cable)` cuts a cable into segments (0: what comes before paragraph 1, then one per numbered paragraph) and
-wraps each in a Segment. The person finders (converters.people, converters.resolve) and the statement finder
-(converters.statements) all read the same Segment objects: whether the text is in capitals, its distinct
-capitalised words, and where a word occurs as a whole word (looked up once per word and kept, since the finders
-ask for the same names again: given names, surnames seen, office holders). Nothing is kept beyond one cable.
+wraps each in a Segment. The person finders (converters.titled, converters.untitled, converters.resolve) and the
+statement finder (converters.statements) all read the same Segment objects: whether the text is in capitals, its
+distinct capitalised words, and where a word occurs as a whole word (looked up once per word and kept, since the
+finders ask for the same names again: given names, surnames seen, office holders). Nothing is kept beyond one cable.
 """
 
 from __future__ import annotations

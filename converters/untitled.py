@@ -1,5 +1,5 @@
 """Full names without a title in a cable's text: `Adel al-Jubeir`, `Ryan Crocker`, a name before a surname already
-seen. The finder of converters.people for names after a title is titled_mentions(); find_persons (converters.resolve)
+seen. The finder of names after a title is converters.titled.titled_mentions(); find_persons (converters.resolve)
 calls both. See docs/people.md, "How a cable is scanned".
 """
 

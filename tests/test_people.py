@@ -166,7 +166,7 @@ def test_a_classified_by_line_that_names_no_person_gives_no_person():
 
 def test_an_inflected_verb_after_a_title_in_capitals_is_no_name():
     # the subject lines of 09BERLIN1609 and of the Dawn cable, in capitals: a verb with -s after the title is no name
-    from converters.people import titled_mentions
+    from converters.titled import titled_mentions
 
     berlin = "SUBJECT: GERMANY'S NEW DEVELOPMENT MINISTER CONNECTS DEVELOPMENT WITH SECURITY POLICY"
     assert titled_mentions(0, berlin, True) == []
