@@ -185,32 +185,37 @@ def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
     return heads
 
 
-def _titled_heads(text: str, caps: bool):
+def _titled_heads(text: str, caps: bool) -> list[tuple[int, int]]:
     """The title words of a text where a titled match can run past the word, by (start, end): `finditer` of the
     head pattern (see _title_words()), which leaves out the words that start inside the one before."""
+    out = []
     last = 0
     for start, end in _title_words(text, caps):
         if start >= last:
             last = end
-            yield start, end
+            out.append((start, end))
+    return out
 
 
-def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
-    """The titled pattern tried only just before a title word ('Minister', 'A/S'), where a role can end.
+def _titled_matches(pattern: re.Pattern, text: str, caps: bool, heads: list[tuple[int, int]]) -> list[re.Match]:
+    """The titled pattern tried only just before the title words (`heads`, from _titled_heads(): 'Minister',
+    'A/S'), where a role can end; the matches in text order.
 
     A match that runs past the title word contains every character from its start to the word: so it starts after
     the last break (_reversed_break()) before the word, and only the words after that break are tried."""
     starts = _title_starts_upper() if caps else _title_starts()
     breaks = _reversed_break(caps)
     reach = _break_reach()
+    size = len(text)
+    out = []
     pos = 0
-    for start, end in _titled_heads(text, caps):
+    for start, end in heads:
         if start < pos:
             continue
-        lo = max(pos, start - 90)  # (so every word below starts at or after pos)
+        lo = start - 90 if start - 90 > pos else pos  # (so every word below starts at or after pos)
         # The nearest break before the title word, searched for in text[lo:hi] reversed, where `i` of the text is at
         # `hi - 1 - i`. (A break's lookbehinds there read the characters after its own up to `reach`.)
-        hi = min(start + reach, len(text))
+        hi = start + reach if start + reach < size else size
         cut = breaks.search(text[lo:hi][::-1], hi - start)
         if cut is not None:
             lo = hi - cut.start()
@@ -220,8 +225,9 @@ def _titled_matches(pattern: re.Pattern, text: str, caps: bool):
                 match = pattern.match(text, word.start())
                 if match and match.end() > end:
                     pos = match.end()
-                    yield match
+                    out.append(match)
                     break
+    return out
 
 
 def _is_english(word: str, words: frozenset[str]) -> bool:
@@ -257,9 +263,12 @@ def _titled_name(raw: str, caps: bool) -> tuple[str, int]:
 
 def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
     """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'."""
+    heads = _titled_heads(text, caps)
+    if not heads:
+        return []  # (most segments)
     out: list[Mention] = []
     pattern = patterns()["titled_caps" if caps else "titled"]
-    for match in _titled_matches(pattern, text, caps):
+    for match in _titled_matches(pattern, text, caps, heads):
         name, size = _titled_name(match["name"], caps)
         if not name:
             continue
