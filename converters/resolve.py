@@ -493,9 +493,7 @@ def find_persons(cable: Cable, segs: list[Segment] | None = None) -> tuple[list[
     host = linking.host_country(cable.station)
     mentions: list[Mention] = []
     for seg in segs:
-        text = seg.text
-        if "articipants" not in text and "ARTICIPANTS" not in text and "ttendees" not in text:
-            mentions += titled_mentions(seg.number, text, seg.caps)
+        mentions += titled_mentions(seg.number, seg.text, seg.caps)
     if host and host != "US":
         for m in mentions:
             if not m.country and m.role and m.strength == 0 and m.kind == "titled":

@@ -124,6 +124,11 @@ _SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u200
 
 _Match = Callable[[str, int], re.Match | None]  # the `match` method of a compiled pattern
 
+# A text that holds one of these is (or holds) a list of participants (`Participants:`, `ATTENDEES`), whose lines
+# pair names and titles in ways the titled pattern misreads: titled_mentions() leaves it alone. The title-word
+# automata find them in the same pass as the title words.
+LIST_MARKS = ("articipants", "ARTICIPANTS", "ttendees")
+
 
 @cache
 def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, tuple[str, ...], _Match | None]]]]:
@@ -132,8 +137,9 @@ def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[
     follow it in a head (those of _can_continue() but `/`, which the word's own `(?![\w/])` refuses: `'-.’` and
     `\s`), and per pattern: the length of its word, the longer title words that start with the pattern (longest
     first), and the `match` of _can_continue() when it must still be tested after the word (None when the character
-    alone passes it: `'-.’` in mixed case, every one in capitals). The automata are DFAs (twice as fast as the NFAs
-    on the shared cables; 4,521 and 4,488 patterns, built once per process)."""
+    alone passes it: `'-.’` in mixed case, every one in capitals). LIST_MARKS follow the title patterns (their
+    indexes are those from len(info) on). The automata are DFAs (twice as fast as the NFAs on the shared cables;
+    4,524 and 4,491 patterns, built once per process)."""
     follows = _GLUE.replace("/", "") + _SPACES
     out = {}
     for caps in (False, True):
@@ -147,7 +153,8 @@ def _head_automata() -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple[
         tests = {char: None if can_continue.match(char) else can_continue.match for char in follows}
         info = [(len(word), tuple(w for w in longer[word] if w[len(word)] == char), tests[char])
                 for word in words for char in follows]
-        out[caps] = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA), info
+        out[caps] = ahocorasick_rs.AhoCorasick([*patterns, *LIST_MARKS],
+                                               implementation=ahocorasick_rs.Implementation.DFA), info
     return out
 
 
@@ -156,9 +163,10 @@ def _word_ends(text: str, end: int) -> bool:
     return end >= len(text) or not (text[end].isalnum() or text[end] in "_/")
 
 
-def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
+def _title_words(text: str, caps: bool) -> list[tuple[int, int]] | None:
     r"""Every (start, end) where the head pattern matches, by start: one automaton search (_head_automata()) instead
     of a regular-expression search at each capital (or, in capitals, after each character other than `[\w/]`).
+    None when the text holds one of LIST_MARKS (a hit of the same search).
 
     The head pattern is `(?<![\w/])(?>(?:<title words, longest first>)(?![\w/]))(?=<_can_continue(caps)>)`, the words
     of _head_automata(). At a start, it takes the longest title word followed by no `[\w/]` (the atomic group), then
@@ -170,8 +178,11 @@ def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
     with the hit's own characters) and _can_continue() holds after the word. The hits come by end; the heads are
     sorted by start. (The automaton refuses a str with lone surrogates; the readers decode with errors="replace".)"""
     automaton, info = _head_automata()[caps]
+    marks = len(info)  # (the indexes of LIST_MARKS)
     heads = []
     for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+        if index >= marks:
+            return None
         if start:
             before = text[start - 1]
             if before.isalnum() or before == "_" or before == "/":  # (`\w` is `isalnum()` and `_`)
@@ -185,12 +196,16 @@ def _title_words(text: str, caps: bool) -> list[tuple[int, int]]:
     return heads
 
 
-def _titled_heads(text: str, caps: bool) -> list[tuple[int, int]]:
+def _titled_heads(text: str, caps: bool) -> list[tuple[int, int]] | None:
     """The title words of a text where a titled match can run past the word, by (start, end): `finditer` of the
-    head pattern (see _title_words()), which leaves out the words that start inside the one before."""
+    head pattern (see _title_words()), which leaves out the words that start inside the one before. None for a text
+    that holds one of LIST_MARKS."""
+    words = _title_words(text, caps)
+    if words is None:
+        return None
     out = []
     last = 0
-    for start, end in _title_words(text, caps):
+    for start, end in words:
         if start >= last:
             last = end
             out.append((start, end))
@@ -262,10 +277,11 @@ def _titled_name(raw: str, caps: bool) -> tuple[str, int]:
 
 
 def titled_mentions(paragraph: int, text: str, caps: bool) -> list[Mention]:
-    """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'."""
+    """Names after a title or role: 'Pakistani Foreign Minister Kasuri', 'A/S Boucher', 'PM Gilani'; none in a list
+    of participants (a text that holds one of LIST_MARKS)."""
     heads = _titled_heads(text, caps)
     if not heads:
-        return []  # (most segments)
+        return []  # (most segments: no title word, or a list of participants)
     out: list[Mention] = []
     pattern = patterns()["titled_caps" if caps else "titled"]
     for match in _titled_matches(pattern, text, caps, heads):

@@ -174,6 +174,20 @@ def test_an_inflected_verb_after_a_title_in_capitals_is_no_name():
     assert [(m.name, m.role) for m in titled_mentions(0, dawn, True)] == [("Kasuri", "Foreign Minister")]
 
 
+def test_a_list_of_participants_is_not_read_for_titled_names():
+    # 09SANTIAGO324 para 2 pairs names and titles line by line ("Gordon Brown, Prime Minister / Thomas Fletcher,
+    # Private Secretary to the Prime Minister"); read as running text, a title would take the next line's name
+    from converters.titled import titled_mentions
+
+    para = ("(U) Participants: U.S. Joseph Biden, Vice President Antony Blinken, National Security Advisor to the Vice "
+            "President Brian McKeon, Deputy National Security Advisor to the Vice President")
+    assert titled_mentions(2, para, False) == []
+    assert titled_mentions(2, para.upper(), True) == []
+    assert titled_mentions(2, para.replace("Participants", "Attendees"), False) == []
+    running = para.replace("Participants:", "Present were")
+    assert ("Antony Blinken", "Vice President") in {(m.name, m.role) for m in titled_mentions(2, running, False)}
+
+
 @pytest.mark.parametrize(("cable_id", "text", "word", "inside"), [
     ("08BEIJING3067", "and an Embassy officer. White House and Embassy doctors continue", "White", True),
     ("08BEIJING3067", "and an Embassy officer. White House and Embassy doctors continue", "House", True),
