@@ -72,6 +72,7 @@ def parse(raw: RawCable) -> Cable:
         paragraphs=fields.paragraphs(body, starts),
         signer=fields.signer(body),
         body=body,
+        paragraphs_start=starts[0][2] if starts else -1,
         warnings=warnings,
         source=raw.source,
     )

@@ -86,11 +86,16 @@ class Cable:
     body: str = ""
     warnings: list[str] = field(default_factory=list)
     source: Source | None = None
+    # where the text of paragraph 1 starts in the body, as the parser found it (-1: no numbered paragraph); like the
+    # body, not part of the JSON record
+    paragraphs_start: int = -1
 
     def to_json(self) -> dict[str, Any]:
-        """The record as a JSON-ready dict (the body is left out: it is the paragraphs' source)."""
+        """The record as a JSON-ready dict (the body and paragraphs_start are left out: the body is the paragraphs'
+        source)."""
         data = asdict(self)
         data.pop("body", None)
+        data.pop("paragraphs_start", None)
         if self.source is not None:
             data["source"] = {k: v for k, v in asdict(self.source).items() if v not in (None, "")}
         return data

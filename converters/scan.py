@@ -46,31 +46,11 @@ def segments(cable: Cable) -> list[tuple[int, str]]:
     body = cable.body or ""
     if not paras:
         return [(0, " ".join(body.split()))]
-    cut = _paragraph_start(body, paras[0][1])
+    cut = cable.paragraphs_start  # (where the parser found paragraph 1's text)
     preamble = body[: cut if cut >= 0 else min(len(body), 3000)]
     start = _PREAMBLE_START.search(preamble)
     preamble = " ".join(preamble[start.start() if start else 0:].split())
     return [(0, preamble), *paras]
-
-
-def _paragraph_start(body: str, text: str) -> int:
-    """Where a paragraph's text (its white space folded, as the parser gives it) starts in the body, -1 if nowhere:
-    where its first 120 characters occur as written (most bodies), else the first place where its first word occurs
-    and from which the body's text, white space folded, opens with the paragraph's first eight words."""
-    at = body.find(text[:120]) if text else -1
-    if at >= 0:
-        return at
-    opening = " ".join(text[:200].split()[:8])  # (a prefix of the folded text, even with its last word cut)
-    if not opening:
-        return -1
-    window = 4 * len(opening) + 40
-    first = opening.split(" ", 1)[0]
-    at = body.find(first)
-    while at >= 0:
-        if " ".join(body[at:at + window].split()).startswith(opening):
-            return at
-        at = body.find(first, at + 1)
-    return -1
 
 
 def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, str]]:

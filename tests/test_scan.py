@@ -43,3 +43,11 @@ def test_no_preamble_repeats_its_first_paragraph():
             assert opening not in segs[0][1], (cable.reference_id, opening)
             checked += 1
     assert checked > 300
+
+
+def test_the_parser_gives_where_paragraph_one_starts():
+    # 85TOKYO364: the offset in the body where the text of paragraph 1 starts; the JSON record leaves it out
+    cable = _cable("cables-csv/cables_first37_rows.csv", 18)
+    opening = cable.paragraphs[0]["text"].split()[:4]
+    assert cable.body[cable.paragraphs_start:].split()[:4] == opening
+    assert "paragraphs_start" not in cable.to_json()
