@@ -21,6 +21,7 @@ from converters.people_tables import (
     lexicon,
     signers,
     skeleton,
+    wikidata_by_surname,
 )
 from converters.scan import CAPWORD_RE
 
@@ -278,6 +279,17 @@ def _caps_name_ok(name: str) -> bool:
         bool(chiefs_by_surname().get(skeleton(last)))
 
 
+def _word_name_ok(name: str) -> bool:
+    """A one-word name after a title in mixed case that is an ordinary English word is kept only when a name table
+    knows it as a surname (signers, office holders, given names, chiefs of mission, the Wikidata office holders):
+    `Secretary Gates`, `Ambassador Wood` and `Senator Specter` stay; the end of an office's name taken for a name
+    goes (`Chairman of the Joint Chiefs`, `Director General for Foreign Policy`, `General Manager`)."""
+    if not _is_english(name.lower(), english_words()):
+        return True
+    return name.upper() in signers() or name in leader_surnames() or name in forenames() or \
+        bool(chiefs_by_surname().get(skeleton(name))) or skeleton(name) in wikidata_by_surname()
+
+
 # Cached per process (bounded), as clean_name(): the same names recur from cable to cable.
 @lru_cache(maxsize=50_000)
 def _titled_name(raw: str, caps: bool) -> tuple[str, int]:
@@ -285,7 +297,8 @@ def _titled_name(raw: str, caps: bool) -> tuple[str, int]:
     it is too short or not a name) and the length of the part of `raw` the mention keeps: up to the last word
     clean_name() kept (all of `raw` when it kept them all)."""
     name = clean_name(raw, caps)
-    if not name or (caps and (len(name) < 3 or not _caps_name_ok(name))):
+    if not name or (caps and (len(name) < 3 or not _caps_name_ok(name))) or (
+            not caps and " " not in name and not _word_name_ok(name)):
         return "", 0
     kept = len(name.split())
     if kept >= len(raw.split()):

@@ -174,6 +174,24 @@ def test_an_inflected_verb_after_a_title_in_capitals_is_no_name():
     assert [(m.name, m.role) for m in titled_mentions(0, dawn, True)] == [("Kasuri", "Foreign Minister")]
 
 
+@pytest.mark.parametrize(("cable_id", "text", "names"), [
+    # the end of an office's name is no name: an ordinary English word that no name table knows as a surname
+    ("05MADRID1141", "with the Foreign Ministry's Director General for Foreign Policy (under secretary equivalent) "
+                     "telling us bluntly", []),
+    ("05ISTANBUL890", "death threats against its General Manager, and has since officially apologized", []),
+    ("07ISLAMABAD899", "a recommendation for Orakzai's replacement: Chairman of the Joint Chiefs of Staff Ehsan ul "
+                       "Haq. He is familiar with the issues", []),
+    # ordinary English words that are the surnames of known office holders stay
+    ("08STATE134777", "from President Karzai and Foreign Minister Spanta to Ambassador Wood in February 2008",
+     ["Karzai", "Spanta", "Wood"]),
+    ("10DAMASCUS8", "Senator Specter expressed the delegation's condolences", ["Specter"]),
+])
+def test_an_office_name_is_not_taken_for_a_person(cable_id, text, names):
+    from converters.titled import titled_mentions
+
+    assert [m.name for m in titled_mentions(1, text, False)] == names, cable_id
+
+
 def test_a_list_of_participants_is_not_read_for_titled_names():
     # 09SANTIAGO324 para 2 pairs names and titles line by line ("Gordon Brown, Prime Minister / Thomas Fletcher,
     # Private Secretary to the Prime Minister"); read as running text, a title would take the next line's name
