@@ -94,3 +94,12 @@ def in_proper_noun(text: str, start: int, word: str) -> bool:
         return False
     opening = text[max(0, before.start(1) - 3):before.start(1)].rstrip()
     return not ((not opening or opening[-1] in _SENTENCE_OPENERS) and previous in _stop())
+
+
+def foreign_common_word(word: str, country: str | None, host: str | None) -> bool:
+    """Whether an office holder's surname is an ordinary English word (`House`, `Wall`, `Fall`, `Wing`) and the
+    office holder is neither of the host country nor of the US (or the countries disagree): then the word in a
+    cable is read as the word (`the House passed`), not as the person, who would be named more fully. `Rice` and
+    `Gates` in any cable and `Brown` in a London cable stay."""
+    return country not in ("US", host) and word.lower() in english_words()
+

@@ -16,7 +16,7 @@ from operator import attrgetter
 from converters import linking
 from converters.designations import after_apostrophe, designation_matches
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
-from converters.leaders import in_proper_noun, leader_country, leaders_in
+from converters.leaders import foreign_common_word, in_proper_noun, leader_country, leaders_in
 from converters.people import (
     SURNAME_PARTICLES,
     WORD_RE,
@@ -454,10 +454,12 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
                      index: dict[str, list[int]]) -> None:
     """Office holders the cable names by surname alone (`Khamenei`, `Bush`): a capitalised word that is the
     surname of a head of state or government or foreign minister in office within six years of the cable,
-    never used in lower case in the same text, and not a stopword."""
+    never used in lower case in the same text, not a stopword, not inside a proper noun (`White House`), and not an
+    ordinary English word unless the office holder is of the host country or the US (leaders.foreign_common_word)."""
     year = linking.year_of(cable.created)
     if year is None:
         return
+    host = linking.host_country(cable.station)
     qualified = leaders_in(year)  # (the words that can qualify in this year, whatever the text around them)
     known: set[str] | None = None
     by_para: dict[int, list[tuple[int, int]]] | None = None
@@ -480,7 +482,10 @@ def _leader_mentions(segs: list[Segment], cable: Cable, persons: list[Person], m
                     by_para.setdefault(m.paragraph, []).append((m.start, m.end))
             if any(s <= start < e for s, e in by_para.get(para, ())):
                 continue
-            m = Mention(para, start, start + len(word), word, word, "", leader_country(word, year), 1, "leader")
+            country = leader_country(word, year)
+            if foreign_common_word(word, country, host):
+                continue
+            m = Mention(para, start, start + len(word), word, word, "", country, 1, "leader")
             _merge(persons, index, m)
             mentions.append(m)
             known.add(surname_key(word))

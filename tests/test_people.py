@@ -192,6 +192,18 @@ def test_an_office_name_is_not_taken_for_a_person(cable_id, text, names):
     assert [m.name for m in titled_mentions(1, text, False)] == names, cable_id
 
 
+def test_a_foreign_office_holder_named_by_an_english_word_is_the_word():
+    # 09LONDON339 `Africa specialists at Chatham House, RUSI` and 10KUWAIT142 `late last Fall, but the GoK`: not
+    # office holders named House or Fall; Brown (the UK Prime Minister, a London cable) stays
+    found = {}
+    for raw in read(ROOT / "tests/data/leader_words.jsonl"):
+        c = parse(raw)
+        persons, _ = extract(c)
+        found[c.reference_id] = {p["name"]: p for p in persons}
+    assert "House" not in found["09LONDON339"] and "Fall" not in found["10KUWAIT142"]
+    assert found["09LONDON339"]["Brown"]["country"] == "UK"
+
+
 def test_a_list_of_participants_is_not_read_for_titled_names():
     # 09SANTIAGO324 para 2 pairs names and titles line by line ("Gordon Brown, Prime Minister / Thomas Fletcher,
     # Private Secretary to the Prime Minister"); read as running text, a title would take the next line's name
