@@ -17,12 +17,14 @@ from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Any
 
+from converters.leaders import leader_country, leaders_in
 from converters.people import Person
 from converters.people_tables import (
     ascii_fold,
     chiefs_by_country,
     chiefs_by_surname,
     english_words,
+    lexicon,
     signers,
     skeleton,
     station_countries,
@@ -50,6 +52,7 @@ OFFICE_WORDS = {
     "Secretary General": r"secretary.general",
     "National Security": r"national security",
     "Senator": r"senat",
+    "Supreme Leader": r"supreme leader",
 }
 
 
@@ -239,6 +242,32 @@ def _link_wikidata(surname: str, forename: str, role: str, country: str, created
     return {"qid": row["qid"], "label": row["name"], "method": f"wikidata:{method}", "confidence": score}
 
 
+@lru_cache(maxsize=16384)
+def leader_abroad(surname: str, forename: str, role: str, host: str, created: str | None) -> tuple[dict, str] | None:
+    """The Wikidata link and country of an office holder of another country than the host whom a cable names by
+    a title whose country it does not say (`President Putin` in a Berlin cable), or None: the surname is a head of
+    state or government's or a foreign minister's in office near the date (leaders.leader_country), and the link
+    in that country needs the office to agree. The country is the one of the linked row's office (`President of
+    France` for Chirac, also co-prince of Andorra) when the row has several. Cached per process (bounded)."""
+    year = year_of(created)
+    if year is None or surname not in leaders_in(year):
+        return None
+    country = leader_country(surname, year)
+    if not country or country == host:
+        return None
+    link = _link_wikidata(surname, forename, role, country, created)
+    if link is None or "office" not in link["method"].split("+"):
+        return None
+    row = next(r for r in wikidata_by_surname()[skeleton(surname)] if r["qid"] == link["qid"])
+    countries = [c for c in row["countries"] if c != "EU"]
+    if len(countries) > 1:
+        named = {code for label, first, last in row["spans"] if first - 1 <= year <= last + 1
+                 and _office_match(role, label) for word in re.findall(r"[A-Z][a-z]+", label)
+                 if (code := lexicon()["demonyms"].get(word)) in countries}
+        countries = sorted(named) if len(named) == 1 else countries
+    return link, countries[0] if len(countries) == 1 else country
+
+
 def link_pocom(surname: str, forename: str, role: str, station: str | None, created: str | None) -> dict | None:
     """A POCOM chief-of-mission link for a US official, or None."""
     if not created or not surname:
@@ -337,6 +366,7 @@ def link_persons(persons: list[Person], cable: Cable, chief: dict[str, str] | No
     year = created[:4] if created else None
     date = created[:10] if created else None
     ref_id = cable.reference_id
+    host = host_country(cable.station)
     wikidata_rows = wikidata_by_surname()
     # a POCOM link needs the chief's surname or an ambassador's role (see pocom_link)
     chief_key = surname_key(chief["surname"]) if chief and date else None
@@ -365,6 +395,11 @@ def link_persons(persons: list[Person], cable: Cable, chief: dict[str, str] | No
                 wikidata = _link_wikidata(surname, forename, role, "US", year)
                 if wikidata:
                     p.country = country = "US"
+                elif role and country and country == host:  # (the host country only as the default of a title)
+                    found = leader_abroad(surname, forename, role, country, year)
+                    if found is not None:
+                        wikidata, country = found
+                        p.country = country
         if wikidata is None and pocom:
             wikidata = pocom_wikidata(pocom["pocom"], surname, year)
         # the keys that do not start with `_` (none, unless a person was made elsewhere)

@@ -202,6 +202,11 @@ def test_a_foreign_office_holder_named_by_an_english_word_is_the_word():
         found[c.reference_id] = {p["name"]: p for p in persons}
     assert "House" not in found["09LONDON339"] and "Fall" not in found["10KUWAIT142"]
     assert found["09LONDON339"]["Brown"]["country"] == "UK"
+    # `President Mugabe` in a London cable: not of the host country (the default of a title), but of the
+    # country of the office holder the Wikidata table names, with the link (the office agrees)
+    mugabe = found["09LONDON339"]["Mugabe"]
+    assert mugabe["country"] == "ZI" and mugabe["wikidata"]["label"] == "Robert Mugabe"
+    assert "office" in mugabe["wikidata"]["method"]
 
 
 def test_a_list_of_participants_is_not_read_for_titled_names():
