@@ -148,3 +148,28 @@ def test_a_sentence_before_a_rule_stays_and_a_heading_line_goes():
 def test_rules_that_end_a_paragraph(cable, stretch, text):
     body = f"\u00b61. (C) {stretch}\u00b62. (C) Next."
     assert fields.paragraphs(body)[0]["text"] == text, cable
+
+
+@pytest.mark.parametrize(("cable", "stretch", "text"), [
+    # a heading after a rule with no rule after it belongs to the next part (flattened dumps)
+    ("09ANKARA226", "escort him through the mountain to the Turkish border.---------- Background---------- ",
+     "escort him through the mountain to the Turkish border."),
+    # both halves of a two-part heading go: the second with its rule, then the first after its own rule
+    ("07TELAVIV2652", "people-to-people relations.  ----------------------------------------- PAKISTAN:  ISRAEL "
+                      "WORRIED ABOUT MUSHARRAF -----------------------------------  ",
+     "people-to-people relations."),
+    # a label in capitals after the end of a sentence, in mixed case
+    ("09ABUDHABI1151", "strong evidence of Iranian support. End Summary.  POTENTIAL COOPERATION: ",
+     "strong evidence of Iranian support. End Summary."),
+    # no heading: a note under a table, a redaction under a heading's rule, a sentence in capitals
+    ("09MEXICO193", "Nov 843 \nDec 708 \n--------------------------------------------- ------ \n*Source: SEDENA \n\n",
+     "Nov 843 Dec 708 --------------------------------------------- ------ *Source: SEDENA"),
+    ("09BEIJING2964", "James Brown, Interpreter\n\nChina\n------\nXXXXXXXXXXXX\n\n",
+     "James Brown, Interpreter China ------ XXXXXXXXXXXX"),
+    ("79TEHRAN12130", "POLITICAL GROUPING WITH POSSIBLE TIES TO AYATOLLAH SADEQ \nROWHANI. THE CRITICISMS DIRECTED AT BAZARGAN "
+              "INCLUDED: \n \n", "POLITICAL GROUPING WITH POSSIBLE TIES TO AYATOLLAH SADEQ ROWHANI. THE CRITICISMS "
+              "DIRECTED AT BAZARGAN INCLUDED:"),
+])
+def test_an_open_heading_that_ends_a_paragraph(cable, stretch, text):
+    body = f"\u00b61. (C) {stretch}\u00b62. (C) Next."
+    assert fields.paragraphs(body)[0]["text"] == text, cable

@@ -128,6 +128,34 @@ def _without_heading(text: str) -> str:
     return before[:above] if above >= 0 else before
 
 
+# A label in capitals with a colon that ends a mixed-case paragraph's text after the end of a sentence and opens the
+# next part: `End Summary. POTENTIAL COOPERATION:`
+_TRAILING_LABEL = re.compile(r"(?<=[.!?\"')])\s+[A-Z][A-Z0-9/ ,'&-]{0,60}[A-Z]:$")
+
+
+def _without_open_heading(text: str) -> str:
+    """A paragraph text (white space folded) without the heading of the next part that ends it with no rule after
+    it: a line of at most 100 characters after a rule of dashes that ends no sentence (`End summary.----------
+    Background`; `------- PAKISTAN:`, the first half of a two-part heading whose second half _without_heading()
+    took; see below for what is no heading), or in mixed case a label in capitals with a colon after the end of a
+    sentence (_TRAILING_LABEL). In a text in capitals nothing tells such a label from a sentence (`THE CRITICISMS
+    DIRECTED AT BAZARGAN INCLUDED:`), so it stays."""
+    at = text.rfind("---", len(text) - 110)
+    if at >= 0:
+        heading = text[at:].lstrip("- ")
+        # (a heading opens with a letter or digit and has words, small letters or a colon: not `*Source: SEDENA`
+        # under a table, a redaction `XXXXXXXXXXXX` or a signer's name `AGUIRRE`)
+        if heading and heading[0].isalnum() and heading[-1] not in ".!;,)\"'" and (
+                " " in heading or heading[-1] == ":" or not heading.isupper()):
+            kept = text[:at + 3]
+            return kept[:_rule_start(kept)].rstrip()
+    if text.endswith(":") and not text.isupper():
+        label = _TRAILING_LABEL.search(text, max(0, len(text) - 80))
+        if label is not None:
+            return text[:label.start()]
+    return text
+
+
 def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None = None) -> list[dict]:
     """Numbered paragraphs with their marking: '1. (C) text' to {'number': 1, 'classification': 'C', 'text': ...}."""
     kept = paragraph_starts(body) if starts is None else starts
@@ -137,7 +165,10 @@ def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None 
         text = body[text_start:end].rstrip()
         if text.endswith("\u00b6"):  # the sign of the next paragraph ('¶2.'), not this one's text
             text = text[:-1].rstrip()
-        out.append({"number": num, "classification": mark, "text": " ".join(_without_heading(text).split())})
+        text = " ".join(_without_heading(text).split())
+        if text.endswith(":") or text.find("---", len(text) - 110) >= 0:  # (else no open heading: most texts)
+            text = _without_open_heading(text)
+        out.append({"number": num, "classification": mark, "text": text})
     return out
 
 
