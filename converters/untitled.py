@@ -191,7 +191,10 @@ def _untitled_matches(seg: Segment, known: set[str]) -> Iterator[re.Match]:
     surname. The starts are those of `present & given`, `present & known` and the unknown words of `present =
     seg.capwords`, each looked for with seg.positions (whole words), taken in order with the matches that run over
     them skipped; they are found here in one pass of _UNTITLED_START (every place where `full` can match) and a test
-    of the word there, which is the word findall gives there unless an apostrophe is next to it (see _named_at)."""
+    of the word there, which is the word findall gives there unless an apostrophe is next to it (see _named_at).
+    A stopword that is no given name opens no name: it passes neither the tests of its class nor _before_surname(),
+    which refuses a stopword (the word it reads from the start is the stopword itself unless an apostrophe follows);
+    such candidates are left at once."""
     text = seg.text
     given, stop, _, full = _untitled_tables()
     classes = _CLASSES
@@ -204,6 +207,8 @@ def _untitled_matches(seg: Segment, known: set[str]) -> Iterator[re.Match]:
         kind = classes.get(word)
         if kind is None:
             kind = _word_class(word)
+        if not kind and word in stop and text[end:end + 1] != "'":
+            continue  # (most candidates: `The`, `In`; see above)
         found = False
         if kind:  # (a given name, what comes before the apostrophe of one, or an unknown word)
             after = text[end:end + 1]
