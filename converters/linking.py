@@ -177,13 +177,17 @@ def _office_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((word.lower(), re.compile(pattern, re.IGNORECASE)) for word, pattern in OFFICE_WORDS.items())
 
 
+@lru_cache(maxsize=4096)
+def _role_patterns(role: str) -> tuple[re.Pattern, ...]:
+    """The patterns of OFFICE_WORDS whose word is in the role (in any case). Cached per process (bounded: the roles
+    of the persons linked)."""
+    role = role.lower()
+    return tuple(pattern for word, pattern in _office_patterns() if word in role)
+
+
 def _office_match(role: str, label: str) -> bool:
     """True when a word of OFFICE_WORDS is in the role and its pattern is in the Wikidata position label."""
-    role = role.lower()
-    for word, pattern in _office_patterns():
-        if word in role and pattern.search(label):
-            return True
-    return False
+    return any(pattern.search(label) for pattern in _role_patterns(role))
 
 
 def _given_match(forename: str, names: list[str]) -> bool:
