@@ -191,14 +191,25 @@ def _office_match(role: str, label: str) -> bool:
 
 
 def _given_match(forename: str, names: list[str]) -> bool:
-    first = ascii_fold(forename.split()[0]).lower().rstrip(".") if forename else ""
+    """True when the first given name (or initial) of `forename` is a given name of one of the names."""
+    return _given_in(_first_given(forename), _given_tokens(names))
+
+
+def _first_given(forename: str) -> str:
+    """The first given name of a forename, folded to ASCII and lower case, without a dot ('' when none)."""
+    return ascii_fold(forename.split()[0]).lower().rstrip(".") if forename else ""
+
+
+def _given_tokens(names: list[str]) -> frozenset[str]:
+    """The words before the last of each name, folded to ASCII and lower case (a row's given names)."""
+    return frozenset(ascii_fold(t).lower() for name in names for t in name.split()[:-1])
+
+
+def _given_in(first: str, tokens: frozenset[str]) -> bool:
+    """Whether a first given name (_first_given) is one of the given names (or an initial of one)."""
     if not first:
         return False
-    for name in names:
-        tokens = [ascii_fold(t).lower() for t in name.split()[:-1]]
-        if any(t == first or (len(first) == 1 and t.startswith(first)) for t in tokens):
-            return True
-    return False
+    return first in tokens or (len(first) == 1 and any(t.startswith(first) for t in tokens))
 
 
 def has_wikidata_candidates(surname: str) -> bool:
@@ -220,6 +231,7 @@ def _link_wikidata(surname: str, forename: str, role: str, country: str, created
     if year is None or not surname or not country:
         return None
     exact = surname_key(surname)
+    first = _first_given(forename)
     best: list[tuple[float, str, dict]] = []
     for row in wikidata_by_surname().get(skeleton(surname), []):
         if country not in row["countries"]:
@@ -228,10 +240,10 @@ def _link_wikidata(surname: str, forename: str, role: str, country: str, created
         if not spans:
             continue
         office = any(_office_match(role, label) for label, _, _ in spans) if role else False
-        given = _given_match(forename, row["names"])
+        given = _given_in(first, row["given"])
         if not (office or given):
             continue
-        spelled = any(surname_key(n.split()[-1]) == exact for n in row["names"] if n.split())
+        spelled = exact in row["surname_keys"]
         score = 0.6 + (0.2 if office else 0) + (0.15 if given else 0) - (0 if spelled else 0.1)
         parts = ["surname" if spelled else "variant spelling", "country", "dates"]
         parts += ["office"] if office else []

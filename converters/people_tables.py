@@ -98,6 +98,11 @@ def wikidata_by_surname() -> dict[str, list[dict[str, Any]]]:
             row["names"] = names
             row["countries"] = [c for c in row["country"].split("|") if c]
             row["spans"] = [_span(p) for p in row["positions"].split("|")]
+            # the surname_key of the last word of each name (a mention's surname is spelled as a name of the row
+            # when its key is one of them)
+            row["surname_keys"] = frozenset(surname_key(name.split()[-1]) for name in names if name.split())
+            # the given names (every word before the last of each name, folded to ASCII, lower case)
+            row["given"] = frozenset(ascii_fold(t).lower() for name in names for t in name.split()[:-1])
             keys = set()
             for name in names:
                 parts = name.split()
@@ -213,8 +218,15 @@ def skeleton(name: str) -> str:
 
     Used only where the linking rule allows (country and office or dates must also agree).
     """
-    text = surname_key(name)
-    for old, new in (("ou", "u"), ("oo", "u"), ("o", "u"), ("ee", "i"), ("e", "i"), ("y", "i"), ("q", "k"),
-                     ("ph", "f"), ("dh", "d"), ("gh", "g"), ("kh", "k"), ("w", "v")):
-        text = text.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", text)
+    # `ou`, `oo`, `o` -> `u`, `ee`, `e`, `y` -> `i`, `q` -> `k`, then `ph`, `dh`, `gh`, `kh` -> `f`, `d`, `g`, `k`,
+    # `w` -> `v`, and repeated letters made one: the letters by one translation (`ou` gives `uu`, `ee` gives `ii`,
+    # which the last step makes one letter, as the replacements did)
+    text = surname_key(name).translate(_SKELETON_LETTERS)
+    if "h" in text:
+        for old, new in (("ph", "f"), ("dh", "d"), ("gh", "g"), ("kh", "k")):
+            text = text.replace(old, new)
+    return _REPEATED.sub(r"\1", text)
+
+
+_SKELETON_LETTERS = str.maketrans("oeyqw", "uiikv")
+_REPEATED = re.compile(r"(.)\1+")
