@@ -1,6 +1,6 @@
 """Benchmark: parse alone against parse plus people/statement extraction, same run, same cables.
 
-Usage: python bench/extract.py /work/shared/data/cables [--repeat N]
+Usage: python bench/extract.py /work/shared/data/cables [--repeat N] [--unseen SEED]
 
 The containers are read once into memory first, so neither timing includes reading. Each cable is parsed and
 then extracted, and the two CPU times (time.process_time) are summed separately: interleaving per cable makes
@@ -9,6 +9,8 @@ other load on the machine hit both alike. The budget (issue 7): parse + extracti
 Before the first pass every table and pattern of the finders is loaded (the zero-argument cached functions of the
 converters modules). The finders also keep bounded caches keyed on words and names (given-name classes, name
 forms, ids), which later passes over the same cables find warm: the first pass is printed as well as the best.
+`--unseen SEED` instead times a random half of the cables that the process has not met, after two passes over the
+other half (what an ingest pays for cables whose names its caches have not seen), then that half again.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import functools
 import importlib
 import inspect
+import random
 import time
 from pathlib import Path
 
@@ -73,15 +76,32 @@ def report(label: str, figures: dict) -> None:
           f"{(figures['parse'] + figures['extract']) / figures['parse']:.2f}x (budget 3x)")
 
 
+def unseen(raws: list, seed: int) -> None:
+    """The cables in a random half (by `seed`) seen for the first time by a process that has extracted the other
+    half twice (its per-process caches warm from other cables), then the same half a second time."""
+    raws = list(raws)
+    random.Random(seed).shuffle(raws)
+    half = len(raws) // 2
+    for _ in range(2):
+        run(raws[:half])
+    report("unseen half", run(raws[half:]))
+    report("same half again", run(raws[half:]))
+
+
 def main() -> None:
     """Time the passes and print the figures of the first one and of the best one."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--unseen", type=int, metavar="SEED", help="time a random half of the cables, unseen by the "
+                        "process, after two passes over the other half (see unseen())")
     args = parser.parse_args()
     raws = [raw for path in iter_files(args.paths) for raw in read(path)]
     load_tables()
     extract(parse(raws[0]))
+    if args.unseen is not None:
+        unseen(raws, args.unseen)
+        return
     passes = [run(raws) for _ in range(args.repeat)]
     best = min(passes, key=lambda r: r["extract"] / r["parse"])
     n = best["cables"]
