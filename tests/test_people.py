@@ -88,13 +88,19 @@ def test_wikidata_link_needs_more_than_a_name():
     assert skeleton("Mottaki") == skeleton("Muttaki")
 
 
-def test_person_tags_are_read():
-    """09SANTIAGO324 has TAGS `OVIP BIDEN JOSEPH ...`; 09BEIJING2964 has `OVIP STEINBERG JAMES ...`."""
+def _persons_of(path: str, key: str) -> dict[str, dict[str, dict]]:
+    """The persons of each cable of a tests/data file, by reference id, then by their `key` (surname or name)."""
     found = {}
-    for raw in read(ROOT / "tests/data/person_tags.jsonl"):
+    for raw in read(ROOT / path):
         c = parse(raw)
         persons, _ = extract(c)
-        found[c.reference_id] = {p["surname"]: p for p in persons}
+        found[c.reference_id] = {p[key]: p for p in persons}
+    return found
+
+
+def test_person_tags_are_read():
+    """09SANTIAGO324 has TAGS `OVIP BIDEN JOSEPH ...`; 09BEIJING2964 has `OVIP STEINBERG JAMES ...`."""
+    found = _persons_of("tests/data/person_tags.jsonl", "surname")
     biden = found["09SANTIAGO324"]["Biden"]
     assert "BIDEN JOSEPH" in biden["mentions"] and biden["name"] == "Joseph Biden"
     assert biden["country"] == "US"  # not the host country: the Wikidata rule finds the US Vice President
@@ -195,11 +201,7 @@ def test_an_office_name_is_not_taken_for_a_person(cable_id, text, names):
 def test_a_foreign_office_holder_named_by_an_english_word_is_the_word():
     # 09LONDON339 `Africa specialists at Chatham House, RUSI` and 10KUWAIT142 `late last Fall, but the GoK`: not
     # office holders named House or Fall; Brown (the UK Prime Minister, a London cable) stays
-    found = {}
-    for raw in read(ROOT / "tests/data/leader_words.jsonl"):
-        c = parse(raw)
-        persons, _ = extract(c)
-        found[c.reference_id] = {p["name"]: p for p in persons}
+    found = _persons_of("tests/data/leader_words.jsonl", "name")
     assert "House" not in found["09LONDON339"] and "Fall" not in found["10KUWAIT142"]
     assert found["09LONDON339"]["Brown"]["country"] == "UK"
     # `President Mugabe` in a London cable: not of the host country (the default of a title), but of the
