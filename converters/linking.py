@@ -24,6 +24,7 @@ from converters.people_tables import (
     chiefs_by_country,
     chiefs_by_surname,
     english_words,
+    given_names,
     lexicon,
     signers,
     skeleton,
@@ -192,17 +193,12 @@ def _office_match(role: str, label: str) -> bool:
 
 def _given_match(forename: str, names: list[str]) -> bool:
     """True when the first given name (or initial) of `forename` is a given name of one of the names."""
-    return _given_in(_first_given(forename), _given_tokens(names))
+    return _given_in(_first_given(forename), given_names(names))
 
 
 def _first_given(forename: str) -> str:
     """The first given name of a forename, folded to ASCII and lower case, without a dot ('' when none)."""
     return ascii_fold(forename.split()[0]).lower().rstrip(".") if forename else ""
-
-
-def _given_tokens(names: list[str]) -> frozenset[str]:
-    """The words before the last of each name, folded to ASCII and lower case (a row's given names)."""
-    return frozenset(ascii_fold(t).lower() for name in names for t in name.split()[:-1])
 
 
 def _given_in(first: str, tokens: frozenset[str]) -> bool:
@@ -337,7 +333,7 @@ def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | N
         if not any(label.startswith("US ambassador") for label, _, _ in row["spans"]):
             continue
         first = _chief_rows_by_id().get(pocom_id)  # (the first row of chiefs_by_country() with that person_id)
-        if first is not None and _given_match(first["forename"], row["names"]):
+        if first is not None and _given_in(_first_given(first["forename"]), row["given"]):
             return {"qid": row["qid"], "label": row["name"],
                     "method": "wikidata:pocom name+US ambassadorship", "confidence": 0.85}
     return None

@@ -101,8 +101,7 @@ def wikidata_by_surname() -> dict[str, list[dict[str, Any]]]:
             # the surname_key of the last word of each name (a mention's surname is spelled as a name of the row
             # when its key is one of them)
             row["surname_keys"] = frozenset(surname_key(name.split()[-1]) for name in names if name.split())
-            # the given names (every word before the last of each name, folded to ASCII, lower case)
-            row["given"] = frozenset(ascii_fold(t).lower() for name in names for t in name.split()[:-1])
+            row["given"] = given_names(names)
             keys = set()
             for name in names:
                 parts = name.split()
@@ -192,6 +191,11 @@ def initial_branches(words, not_after: str = r"\w") -> str:
     branches = [re.escape(c) + rf"(?<!{not_after}{re.escape(c)})" + trie_regex({w[1:] for w in words if w[0] == c})
                 for c in initials]
     return "(?:" + "|".join(branches) + ")"
+
+
+def given_names(names: list[str]) -> frozenset[str]:
+    """The given names of a person's names: every word before the last of each, folded to ASCII, in lower case."""
+    return frozenset(ascii_fold(t).lower() for name in names for t in name.split()[:-1])
 
 
 def ascii_fold(text: str) -> str:
