@@ -105,7 +105,7 @@ def patterns() -> dict[str, re.Pattern]:
     heads = _alternation(lex["titles"])
     mods = _alternation(lex["modifiers"])
     dems = _alternation(lex["demonyms"])
-    of_words = _alternation([*lex["modifiers"], *lex["demonyms"], "Affairs", "State", "Staff"])
+    of_words = _alternation([*lex["modifiers"], *lex["demonyms"], "Affairs", "State", "Staff", "Joint Chiefs of Staff"])
     role = (rf"(?:(?P<dem>{dems})\s+)?(?P<mods>(?:(?:{mods}|[A-Z]{{2,5}})\s+){{0,3}})(?P<head>{heads})"
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:{of_words})(?:\s+(?:and\s+)?(?:{of_words})){{0,3}}))?"
             r"(?:\s+a\.i\.)?")
