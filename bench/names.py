@@ -223,12 +223,11 @@ def check(cables: list[Cable], inputs: list, count: int) -> int:
     return bad
 
 
-def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType, types.ModuleType]:
-    """The scan module, the module with titled_mentions and the module with untitled_mentions of another checkout,
-    loaded under their own names (each importing that tree's modules); a checkout from before converters/untitled.py
-    and converters/titled.py has those finders in people."""
+def load_modules(tree: Path, tag: str, names: tuple[str, ...]) -> dict[str, types.ModuleType]:
+    """The modules `names` of another checkout's converters/ that exist there, each loaded under its own name
+    (`_<tag>_<name>`) with its imports of scan and people pointing at that tree's."""
     modules = {}
-    for name in ("scan", "people", "titled", "untitled"):
+    for name in names:
         path = tree / "converters" / f"{name}.py"
         if not path.exists():
             continue
@@ -240,6 +239,14 @@ def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType,
         sys.modules[module.__name__] = module
         exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 (a checkout of this project)
         modules[name] = module
+    return modules
+
+
+def load_tree(tree: Path, tag: str) -> tuple[types.ModuleType, types.ModuleType, types.ModuleType]:
+    """The scan module, the module with titled_mentions and the module with untitled_mentions of another checkout,
+    loaded under their own names (each importing that tree's modules); a checkout from before converters/untitled.py
+    and converters/titled.py has those finders in people."""
+    modules = load_modules(tree, tag, ("scan", "people", "titled", "untitled"))
     people = modules["people"]
     return modules["scan"], modules.get("titled", people), modules.get("untitled", people)
 

@@ -33,6 +33,8 @@ from dataclasses import astuple
 from functools import cache
 from pathlib import Path
 
+from names import load_modules  # (bench/names.py: this script's directory is on the path)
+
 from converters import titled as titled_module
 from converters.parse import parse
 from converters.people_tables import lexicon
@@ -57,19 +59,7 @@ def load_segments(paths: list[Path]) -> list[list[tuple[int, str, bool]]]:
 def load_titled(tree: Path, tag: str) -> types.ModuleType:
     """The module of another checkout that holds titled_mentions() (titled.py, or people.py before the split),
     loaded under its own name with that tree's scan and people."""
-    modules = {}
-    for name in ("scan", "people", "titled"):
-        path = tree / "converters" / f"{name}.py"
-        if not path.exists():
-            continue
-        source = path.read_text(encoding="utf-8")
-        for imported in ("scan", "people"):
-            source = source.replace(f"from converters.{imported} import", f"from _{tag}_{imported} import")
-        module = types.ModuleType(f"_{tag}_{name}")
-        module.__file__ = str(path)
-        sys.modules[module.__name__] = module
-        exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 (a checkout of this project)
-        modules[name] = module
+    modules = load_modules(tree, tag, ("scan", "people", "titled"))
     return modules.get("titled", modules["people"])
 
 

@@ -274,9 +274,13 @@ def _caps_name_ok(name: str) -> bool:
     words = english_words()
     if not any(_is_english(w.lower(), words) for w in name.split()):
         return True
-    last = name.split()[-1]
-    return last.upper() in signers() or last in leader_surnames() or last in forenames() or \
-        bool(chiefs_by_surname().get(skeleton(last)))
+    return _in_name_tables(name.split()[-1])
+
+
+def _in_name_tables(word: str) -> bool:
+    """Whether a word is a name the signers, office holders, given names or chiefs of mission know."""
+    return word.upper() in signers() or word in leader_surnames() or word in forenames() or \
+        bool(chiefs_by_surname().get(skeleton(word)))
 
 
 def _word_name_ok(name: str) -> bool:
@@ -286,8 +290,7 @@ def _word_name_ok(name: str) -> bool:
     goes (`Chairman of the Joint Chiefs`, `Director General for Foreign Policy`, `General Manager`)."""
     if not _is_english(name.lower(), english_words()):
         return True
-    return name.upper() in signers() or name in leader_surnames() or name in forenames() or \
-        bool(chiefs_by_surname().get(skeleton(name))) or skeleton(name) in wikidata_by_surname()
+    return _in_name_tables(name) or skeleton(name) in wikidata_by_surname()
 
 
 # Cached per process (bounded), as clean_name(): the same names recur from cable to cable.

@@ -165,9 +165,7 @@ def paragraphs(body: str, starts: list[tuple[int, int, int, str | None]] | None 
         text = body[text_start:end].rstrip()
         if text.endswith("\u00b6"):  # the sign of the next paragraph ('¶2.'), not this one's text
             text = text[:-1].rstrip()
-        text = " ".join(_without_heading(text).split())
-        if text.endswith(":") or text.find("---", len(text) - 110) >= 0:  # (else no open heading: most texts)
-            text = _without_open_heading(text)
+        text = _without_open_heading(" ".join(_without_heading(text).split()))
         out.append({"number": num, "classification": mark, "text": text})
     return out
 
