@@ -6,9 +6,10 @@ The containers are read once into memory first, so neither timing includes readi
 then extracted, and the two CPU times (time.process_time) are summed separately: interleaving per cable makes
 other load on the machine hit both alike. The budget (issue 7): parse + extraction within 3x parse alone.
 
-Before the first pass every table and pattern of the finders is loaded (the zero-argument cached functions of the
-converters modules). The finders also keep bounded caches keyed on words and names (given-name classes, name
-forms, ids), which later passes over the same cables find warm: the first pass is printed as well as the best.
+Before the first pass every table and pattern of the finders is loaded, as an ingest does before its first
+cable (converters.caches.load_tables, which also freezes them for the garbage collector). The finders also keep
+bounded caches keyed on words and names (given-name classes, name forms, ids), which later passes over the same
+cables find warm: the first pass is printed as well as the best.
 `--unseen SEED` instead times a random half of the cables that the process has not met, after two passes over the
 other half (what an ingest pays for cables whose names its caches have not seen), then that half again.
 """
@@ -16,13 +17,11 @@ other half (what an ingest pays for cables whose names its caches have not seen)
 from __future__ import annotations
 
 import argparse
-import functools
-import importlib
-import inspect
 import random
 import time
 from pathlib import Path
 
+from converters.caches import load_tables
 from converters.parse import parse
 from converters.readers import iter_files, read
 from converters.record import UnreadableCable
@@ -50,22 +49,6 @@ def run(raws: list) -> dict:
         out["wikidata"] += sum(1 for p in cable.persons if "wikidata" in p)
         out["pocom"] += sum(1 for p in cable.persons if "pocom" in p)
     return out
-
-
-def load_tables() -> int:
-    """Call every zero-argument @cache function of the extraction modules (tables, compiled patterns); how many."""
-    count = 0
-    for name in ("people_tables", "people", "titled", "untitled", "frame_people", "resolve", "leaders", "designations",
-                 "linking", "statements", "verbs", "scan"):
-        module = importlib.import_module(f"converters.{name}")
-        for value in vars(module).values():
-            wrapped = getattr(value, "__wrapped__", None)
-            if not isinstance(value, functools._lru_cache_wrapper) or value.cache_parameters()["maxsize"] is not None:
-                continue
-            if all(p.default is not p.empty for p in inspect.signature(wrapped).parameters.values()):
-                value()
-                count += 1
-    return count
 
 
 def report(label: str, figures: dict) -> None:

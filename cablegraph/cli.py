@@ -15,6 +15,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from cablegraph.cli_common import RdfOut, ResultFormat, StoreOpt, err, open_store, out, print_result
 from cablegraph.cli_queries import ask, queries_app
 from converters import readers
+from converters.caches import load_tables
 from converters.parse import read_cable as parse_cable
 from converters.record import UnreadableCable
 from ontology import terms as t
@@ -76,6 +77,7 @@ def parse_cmd(
     fmt: Annotated[str, typer.Option("--format", help="auto or a reader format.")] = "auto",
 ) -> None:
     """Parse cables and print their records (the JSON contract of docs/architecture.md with --json)."""
+    load_tables()  # (the extraction tables, once per process, before the first cable)
     failures = 0
     for path in readers.iter_files(paths):
         chosen = readers.detect_format(path) if fmt == "auto" else fmt

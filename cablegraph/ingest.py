@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from cablegraph.reference import load_reference
 from cablegraph.store import CableStore
 from converters import readers
+from converters.caches import load_tables
 from converters.normalize import is_flattened
 from converters.parse import read_cable
 from converters.rdf import cable_quads, now_iso
@@ -107,6 +108,7 @@ def ingest(
     started = time.perf_counter()
     ids = t.Ids(base)
     load_reference(store, base)
+    load_tables()  # (the extraction tables, once per process, before the first cable)
     report = IngestReport()
     rejects_path = rejects_path or store.path / "rejects.jsonl"
     report.rejects_path = str(rejects_path)

@@ -5,8 +5,9 @@ of a proper noun that names nobody (`White House`, `Wall Street`). converters.re
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
+from converters.caches import bounded_cache
 from converters.people import SURNAME_PARTICLES, _stop
 from converters.people_tables import english_words, forenames, leader_surnames, lexicon, place_names
 
@@ -21,7 +22,7 @@ def _leader_words() -> frozenset[str]:
                      if len(word) >= 4 and word not in stop and word not in given and len(rows) <= 2)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def leader_country(word: str, year: int) -> str | None:
     """For a word of _leader_words() in a cable of that year: None when none of its rows was in office within six
     years before (one after) the year, else the country the mention takes ('' when the active rows disagree).
@@ -45,7 +46,7 @@ def _leader_words_by_year() -> dict[int, frozenset[str]]:
     return {year: frozenset(words) for year, words in by_year.items()}
 
 
-@lru_cache(maxsize=256)
+@bounded_cache(256)
 def leaders_in(year: int) -> frozenset[str]:
     """`frozenset(w for w in _leader_words() if leader_country(w, year) is not None)` (cached per year)."""
     if 1900 <= year <= 2100:

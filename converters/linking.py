@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
+from converters.caches import bounded_cache
 from converters.leaders import leader_country, leaders_in
 from converters.people import Person
 from converters.people_tables import (
@@ -125,7 +126,7 @@ def _by_year(value: str | dict[str, str], created: str | None) -> str:
     return value.get(year) or ""
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def known_signer(signer: str, station: str | None = None) -> bool:
     """True when a signer surname is in the signers table or is the surname of a chief of mission.
 
@@ -178,7 +179,7 @@ def _office_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((word.lower(), re.compile(pattern, re.IGNORECASE)) for word, pattern in OFFICE_WORDS.items())
 
 
-@lru_cache(maxsize=4096)
+@bounded_cache(4096)
 def _role_patterns(role: str) -> tuple[re.Pattern, ...]:
     """The patterns of OFFICE_WORDS whose word is in the role (in any case). Cached per process (bounded: the roles
     of the persons linked)."""
@@ -220,7 +221,7 @@ def link_wikidata(surname: str, forename: str, role: str, country: str, created:
     return _link_wikidata(surname, forename, role, country, created)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def _link_wikidata(surname: str, forename: str, role: str, country: str, created: str | None) -> dict | None:
     """link_wikidata() for a surname with candidates in the Wikidata table (cached per process)."""
     year = year_of(created)
@@ -254,7 +255,7 @@ def _link_wikidata(surname: str, forename: str, role: str, country: str, created
     return {"qid": row["qid"], "label": row["name"], "method": f"wikidata:{method}", "confidence": score}
 
 
-@lru_cache(maxsize=16384)
+@bounded_cache(16384)
 def leader_abroad(surname: str, forename: str, role: str, host: str, created: str | None) -> tuple[dict, str] | None:
     """The Wikidata link and country of an office holder of another country than the host whom a cable names by
     a title whose country it does not say (`President Putin` in a Berlin cable), or None: the surname is a head of
@@ -298,7 +299,7 @@ def pocom_link(surname: str, forename: str, role: str, chief: dict[str, str] | N
     return _ambassador_link(surname, forename, date)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def _ambassador_link(surname: str, forename: str, date: str) -> dict | None:
     """The only chief of mission of that surname (and given name) in office anywhere at the date, or None.
     Cached per process (bounded)."""
@@ -324,7 +325,7 @@ def _chief_rows_by_id() -> dict[str, dict[str, str]]:
     return out
 
 
-@lru_cache(maxsize=16384)
+@bounded_cache(16384)
 def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | None:
     """The Wikidata item of a POCOM chief of mission: a US row of the same name holding a US ambassadorship."""
     for row in wikidata_by_surname().get(skeleton(surname), []):
@@ -343,9 +344,8 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 
 
-@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
-    """'Ryan C. Crocker' to 'ryan-c-crocker' (cached per process: names recur across cables)."""
+    """'Ryan C. Crocker' to 'ryan-c-crocker' (called by _name_slug, whose cache spares it a second call)."""
     return _NOT_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
 
 
@@ -360,7 +360,7 @@ def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict
     return f"{country.lower()}-{slug}" if country and full else f"{ref_id}-{slug}"
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def _name_slug(name: str) -> tuple[str, bool]:
     """The slug of a name and whether it is a full name (two words or more, the first not an initial). Cached per
     process (names recur across cables); one cached call per person where person_id made two."""

@@ -6,10 +6,11 @@ import csv
 import json
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from converters.caches import bounded_cache
 from ontology import reference
 
 DATA = Path(__file__).parent / "people_data"
@@ -208,7 +209,7 @@ def ascii_fold(text: str) -> str:
 _PARTICLE = re.compile(r"^(?:al|el|ul|ud|ad|as|ash|at|az)[- ]", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def surname_key(name: str) -> str:
     """The matching key of a surname: case and diacritics folded, a leading article (al-, el-) dropped."""
     text = ascii_fold(name).lower().strip()
@@ -216,7 +217,7 @@ def surname_key(name: str) -> str:
     return re.sub(r"[^a-z]", "", text)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def skeleton(name: str) -> str:
     """A transliteration skeleton for variant spellings: 'Mottaki' and 'Muttaki' both give 'mutaki'.
 

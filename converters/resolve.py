@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from functools import cache, lru_cache
+from functools import cache
 from operator import attrgetter
 
 from converters import linking
+from converters.caches import bounded_cache
 from converters.designations import after_apostrophe, designation_matches
 from converters.frame_people import classified_by_mention, routing_mentions, signer_mention, tag_mentions
 from converters.leaders import foreign_common_word, in_proper_noun, leader_country, leaders_in
@@ -68,7 +69,7 @@ def _compatible(a: str, b: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def _name_parts(name: str) -> tuple[str, str, str, str, bool, str]:
     """A mention's name as a person takes it: the name without `'s` and suffixes (`Jr`), its surname (with its
     particles: `bin Zayed`), the surname_key of its last word, the given names, whether it is one word, and the
@@ -148,7 +149,7 @@ def _add(persons: list[Person], index: dict[str, list[int]], person: Person, key
     return i
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(65536)
 def _surname_forms(name: str) -> tuple[bool, bool, tuple[str, ...], frozenset[str]]:
     """How a later mention can write a surname (or East Asian/patronymic given name) of a person: whether it is
     long enough to look for (a surname_key of three letters or more), whether it is patronymic (`bin Zayed`), the
@@ -334,7 +335,7 @@ _ROLE_HEADS = ("minister", "president", "king", "emir", "sultan", "premier", "ch
                "speaker", "senator", "general", "sheikh", "prince", "director", "mayor", "secretary", "spokesman")
 
 
-@lru_cache(maxsize=16384)
+@bounded_cache(16384)
 def _role_needles(role: str) -> frozenset[str]:
     """The role words (capitalised, as _ROLE_REFERENCE writes them) a role in lower case ends with: a reference
     to its holder ends with one of them. Per role, once per process (a bounded cache of the roles met)."""

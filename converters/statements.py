@@ -14,6 +14,7 @@ from bisect import bisect_left
 from functools import cache
 from operator import attrgetter, itemgetter
 
+from converters.caches import trim
 from converters.people import Mention, Person
 from converters.people_tables import lexicon
 from converters.record import Cable
@@ -276,7 +277,9 @@ def find_statements(cable: Cable, persons: list[Person], mentions: list[Mention]
 def extract(cable: Cable) -> tuple[list[dict], list[dict]]:
     """The persons and statements of a parsed cable, as the record's `persons` and `statements` lists.
 
-    The cable's segments are scanned once (converters.scan) and shared by the person and statement finders."""
+    The cable's segments are scanned once (converters.scan) and shared by the person and statement finders. The
+    per-process caches of the finders are kept bounded here (converters.caches.trim)."""
+    trim()
     segs = scan(cable)
     persons, mentions = find_persons(cable, segs)
     statements = find_statements(cable, persons, mentions, segs)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 
 import ahocorasick_rs
 
+from converters.caches import bounded_cache
 from converters.people import _NONSPACE, _PARTICLES, Mention, clean_name, patterns
 from converters.people_tables import (
     chiefs_by_surname,
@@ -31,7 +32,7 @@ def _role_label(match: re.Match) -> tuple[str, str]:
     return _role_label_of(*match.group("dem", "mods", "head", "of"))
 
 
-@lru_cache(maxsize=50_000)
+@bounded_cache(50_000)
 def _role_label_of(dem: str | None, mods: str, head: str, of: str | None) -> tuple[str, str]:
     """_role_label() from the groups of the match (cached per process: a few thousand roles on the corpus)."""
     lex = lexicon()
@@ -294,7 +295,7 @@ def _word_name_ok(name: str) -> bool:
 
 
 # Cached per process (bounded), as clean_name(): the same names recur from cable to cable.
-@lru_cache(maxsize=50_000)
+@bounded_cache(50_000)
 def _titled_name(raw: str, caps: bool) -> tuple[str, int]:
     """The name of a titled match whose name group is `raw` (clean_name(); '' when none is left or, in capitals, when
     it is too short or not a name) and the length of the part of `raw` the mention keeps: up to the last word
