@@ -32,6 +32,7 @@ from converters.people_tables import (
     station_countries,
     surname_key,
     wikidata_by_surname,
+    wikidata_by_surname_country,
 )
 from converters.record import Cable
 
@@ -227,15 +228,15 @@ def _link_wikidata(surname: str, forename: str, role: str, country: str, created
     year = year_of(created)
     if year is None or not surname or not country:
         return None
-    exact = surname_key(surname)
-    first = _first_given(forename)
+    exact: str | None = None  # (the surname's key and the first given name: found when a row has the country and
+    first = ""  # dates)
     best: list[tuple[float, str, dict]] = []
-    for row in wikidata_by_surname().get(skeleton(surname), []):
-        if country not in row["countries"]:
-            continue
+    for row in wikidata_by_surname_country().get((skeleton(surname), country), ()):
         spans = [s for s in row["spans"] if s[1] - 1 <= year <= s[2] + 1]
         if not spans:
             continue
+        if exact is None:
+            exact, first = surname_key(surname), _first_given(forename)
         office = any(_office_match(role, label) for label, _, _ in spans) if role else False
         given = _given_in(first, row["given"])
         if not (office or given):
@@ -328,9 +329,7 @@ def _chief_rows_by_id() -> dict[str, dict[str, str]]:
 @bounded_cache(16384)
 def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | None:
     """The Wikidata item of a POCOM chief of mission: a US row of the same name holding a US ambassadorship."""
-    for row in wikidata_by_surname().get(skeleton(surname), []):
-        if "US" not in row["countries"]:
-            continue
+    for row in wikidata_by_surname_country().get((skeleton(surname), "US"), ()):
         if not any(label.startswith("US ambassador") for label, _, _ in row["spans"]):
             continue
         first = _chief_rows_by_id().get(pocom_id)  # (the first row of chiefs_by_country() with that person_id)
@@ -380,6 +379,7 @@ def link_persons(persons: list[Person], cable: Cable, chief: dict[str, str] | No
     ref_id = cable.reference_id
     host = host_country(cable.station)
     wikidata_rows = wikidata_by_surname()
+    by_country = wikidata_by_surname_country()
     # a POCOM link needs the chief's surname or an ambassador's role (see pocom_link)
     chief_key = surname_key(chief["surname"]) if chief and date else None
     for p in persons:
@@ -399,12 +399,16 @@ def link_persons(persons: list[Person], cable: Cable, chief: dict[str, str] | No
                 p.name = name = pocom["name"]
         # (link_wikidata answers None for a surname without candidates: most surnames; tested once for both calls,
         # and the cached _link_wikidata called directly)
-        candidates = skeleton(surname) in wikidata_rows  # (has_wikidata_candidates(surname))
+        skel = skeleton(surname)
         wikidata = None
-        if candidates:
-            wikidata = _link_wikidata(surname, forename, role, country or ("US" if pocom else ""), year)
+        if skel in wikidata_rows:  # (has_wikidata_candidates(surname))
+            # (_link_wikidata answers None when no row of the skeleton has the country: not called then)
+            first = country or ("US" if pocom else "")
+            if (skel, first) in by_country:
+                wikidata = _link_wikidata(surname, forename, role, first, year)
             if wikidata is None and p.strength == 0 and country != "US" and not pocom:
-                wikidata = _link_wikidata(surname, forename, role, "US", year)
+                if (skel, "US") in by_country:
+                    wikidata = _link_wikidata(surname, forename, role, "US", year)
                 if wikidata:
                     p.country = country = "US"
                 elif role and country and country == host:  # (the host country only as the default of a title)

@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,18 @@ def wikidata_by_surname() -> dict[str, list[dict[str, Any]]]:
 
 
 @cache
+def wikidata_by_surname_country() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The rows of wikidata_by_surname() by skeleton and by each country of a row, in the same order: a link needs
+    the country to agree, and most rows of a skeleton are of other countries."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for key, rows in wikidata_by_surname().items():
+        for row in rows:
+            for country in dict.fromkeys(row["countries"]):
+                out.setdefault((key, country), []).append(row)
+    return out
+
+
+@cache
 def leader_surnames() -> dict[str, list[tuple[str, int, int]]]:
     """Surname (as written, capitalised) -> (country, first year, last year) of heads of state and government,
     foreign ministers and US Secretaries of State in the Wikidata table."""
@@ -213,8 +226,13 @@ _PARTICLE = re.compile(r"^(?:al|el|ul|ud|ad|as|ash|at|az)[- ]", re.IGNORECASE)
 def surname_key(name: str) -> str:
     """The matching key of a surname: case and diacritics folded, a leading article (al-, el-) dropped."""
     text = ascii_fold(name).lower().strip()
-    text = _PARTICLE.sub("", text)
-    return re.sub(r"[^a-z]", "", text)
+    article = _PARTICLE.match(text)
+    if article is not None:
+        text = text[article.end():]
+    return text.translate(_NOT_LOWER_LETTER)  # (ASCII after ascii_fold: every character but a-z dropped)
+
+
+_NOT_LOWER_LETTER = str.maketrans("", "", "".join(chr(c) for c in range(128) if not "a" <= chr(c) <= "z"))
 
 
 @bounded_cache(65536)
@@ -230,8 +248,10 @@ def skeleton(name: str) -> str:
     if "h" in text:
         for old, new in (("ph", "f"), ("dh", "d"), ("gh", "g"), ("kh", "k")):
             text = text.replace(old, new)
-    return _REPEATED.sub(r"\1", text)
+    if _REPEATED.search(text):  # (one letter of each run: a join of groupby is cheaper than a sub with `\1`)
+        text = "".join([letter for letter, _ in groupby(text)])
+    return text
 
 
 _SKELETON_LETTERS = str.maketrans("oeyqw", "uiikv")
-_REPEATED = re.compile(r"(.)\1+")
+_REPEATED = re.compile(r"(.)\1")

@@ -74,7 +74,9 @@ def _name_parts(name: str) -> tuple[str, str, str, str, bool, str]:
     """A mention's name as a person takes it: the name without `'s` and suffixes (`Jr`), its surname (with its
     particles: `bin Zayed`), the surname_key of its last word, the given names, whether it is one word, and the
     surname_key of the surname (the person's key in the index of _merge). Per name, once per process (bounded)."""
-    tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in name.split()]
+    tokens = name.split()
+    if "s" in name and ("'" in name or "\u2019" in name):  # (else no token ends with `'s`)
+        tokens = [t.removesuffix("'s").removesuffix("\u2019s") for t in tokens]
     while len(tokens) > 1 and tokens[-1].rstrip(".,") in _SUFFIXES:
         tokens.pop()
     tokens[-1] = tokens[-1].rstrip(",")  # "Timken, Jr." leaves "Timken,"
@@ -157,10 +159,17 @@ def _surname_forms(name: str) -> tuple[bool, bool, tuple[str, ...], frozenset[st
     capitalised word of mixed-case text can have (each key capitalised, in capitals and title case; the name with
     and without the particle). Per name, once per process (bounded: the names of the persons found)."""
     lower = name.lower()
-    variants = tuple(dict.fromkeys((lower, _PARTICLE.sub("", lower))))
-    cased = {form for v in variants for form in (v.capitalize(), v.upper(), v.title())}
-    cased |= {name, _PARTICLE.sub("", name)}
-    return len(surname_key(name)) >= 3, bool(_PATRONYMIC.search(name)), variants, frozenset(cased)
+    cased = {lower.capitalize(), lower.upper(), lower.title(), name}
+    article = _PARTICLE.match(lower)  # (`_PARTICLE.sub("", lower)`: the pattern is anchored at the start)
+    if article is None:
+        variants: tuple[str, ...] = (lower,)
+    else:
+        bare = lower[article.end():]
+        variants = (lower, bare)
+        cased |= {bare.capitalize(), bare.upper(), bare.title(), _PARTICLE.sub("", name)}
+    # (`_PARTICLE.sub("", name)` is the name itself when its lower case has no article: the pattern is in lower case)
+    patronymic = ("bin" in name or "ibn" in name) and _PATRONYMIC.search(name) is not None
+    return len(surname_key(name)) >= 3, patronymic, variants, frozenset(cased)
 
 
 def _caps_words(text: str, lower: str, lookup: dict[str, list[int]]) -> list[tuple[int, str]] | None:
