@@ -339,13 +339,16 @@ def pocom_wikidata(pocom_id: str, surname: str, created: str | None) -> dict | N
     return None
 
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 
 
 def slugify(text: str) -> str:
-    """'Ryan C. Crocker' to 'ryan-c-crocker' (called by _name_slug, whose cache spares it a second call)."""
-    return _NOT_SLUG.sub("-", ascii_fold(text).lower()).strip("-")
+    """'Ryan C. Crocker' to 'ryan-c-crocker' (called by _name_slug, whose cache spares it a second call): every run
+    of characters other than a-z and 0-9 a hyphen, none at either end (the text is ASCII once folded)."""
+    return "-".join(ascii_fold(text).lower().translate(_NOT_SLUG_TO_SPACE).split())
+
+
+_NOT_SLUG_TO_SPACE = {c: " " for c in range(128) if not chr(c).isalnum() or chr(c).isupper()}
 
 
 def person_id(name: str, surname: str, country: str, ref_id: str, wikidata: dict | None, pocom: dict | None) -> str:
@@ -364,7 +367,7 @@ def _name_slug(name: str) -> tuple[str, bool]:
     """The slug of a name and whether it is a full name (two words or more, the first not an initial). Cached per
     process (names recur across cables); one cached call per person where person_id made two."""
     words = name.split()
-    return slugify(name), len(words) >= 2 and not _INITIAL.search(words[0])
+    return slugify(name), len(words) >= 2 and not ("." in words[0] and _INITIAL.search(words[0]))
 
 
 _INTERNAL_KEYS = frozenset({"_role_kind", "_designation", "_unresolved"})

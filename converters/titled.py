@@ -32,6 +32,9 @@ def _role_label(match: re.Match) -> tuple[str, str]:
     return _role_label_of(*match.group("dem", "mods", "head", "of"))
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
 @bounded_cache(50_000)
 def _role_label_of(dem: str | None, mods: str, head: str, of: str | None) -> tuple[str, str]:
     """_role_label() from the groups of the match (cached per process: a few thousand roles on the corpus)."""
@@ -41,7 +44,7 @@ def _role_label_of(dem: str | None, mods: str, head: str, of: str | None) -> tup
     mods = " ".join(mods.split())
     if mods or of:
         label = " ".join(x for x in (mods, head if len(head) > 3 else label) if x)
-        implied = "" if re.search(r"\b[A-Z]{2,5}\b", mods) and implied == "US" else implied
+        implied = "" if implied == "US" and _ACRONYM.search(mods) else implied
     if of:
         label = f"{label} of {' '.join(of.split())}"
     country = lex["demonyms"].get(" ".join(dem.split()), "") if dem else ""

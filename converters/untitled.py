@@ -42,13 +42,19 @@ def _word_class(word: str) -> int:
     if found is None:
         if len(_CLASSES) > _CLASSES_MAX:
             _CLASSES.clear()
-        given = forenames()
-        found = (_GIVEN if word in given else 0) | (_GIVEN_HEAD if word in _given_heads() else 0)
-        if (len(word) > 2 and "'" not in word and not word.isupper() and word not in given and word not in _stop()
-                and word not in place_names() and word.lower() not in english_words()):
+        given, heads, stop, places, english = _class_tables()
+        found = (_GIVEN if word in given else 0) | (_GIVEN_HEAD if word in heads else 0)
+        if (len(word) > 2 and "'" not in word and not word.isupper() and word not in given and word not in stop
+                and word not in places and word.lower() not in english):
             found |= _UNKNOWN
         _CLASSES[word] = found
     return found
+
+
+@cache
+def _class_tables() -> tuple[frozenset[str], ...]:
+    """The tables _word_class() reads: given names and their heads, stopwords, place names, English words."""
+    return forenames(), _given_heads(), _stop(), place_names(), english_words()
 
 
 def _is_unknown(word: str) -> bool:
