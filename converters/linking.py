@@ -406,9 +406,9 @@ def link_persons(persons: list[Person], cable: Cable, chief: dict[str, str] | No
         wikidata = None
         if skel in wikidata_rows:  # (has_wikidata_candidates(surname))
             # (_link_wikidata answers None when no row of the skeleton has the country: not called then)
-            first = country or ("US" if pocom else "")
-            if (skel, first) in by_country:
-                wikidata = _link_wikidata(surname, forename, role, first, year)
+            first_country = country or ("US" if pocom else "")
+            if (skel, first_country) in by_country:
+                wikidata = _link_wikidata(surname, forename, role, first_country, year)
             if wikidata is None and p.strength == 0 and country != "US" and not pocom:
                 if (skel, "US") in by_country:
                     wikidata = _link_wikidata(surname, forename, role, "US", year)
