@@ -3,7 +3,9 @@
 Every record ends up either in the graph (its own named graph) or in the rejects file with its reason and
 source location. Re-running is idempotent: a cable's named graph is replaced, never duplicated. When the
 same cable arrives from several sources, the fullest copy (multi-line text, routing header, metadata) wins
-and the others are listed in the rejects file as duplicates.
+and the others are listed in the rejects file as duplicates, whether they meet in one batch, in two batches of
+the run, or in the store and the run. People and statements are extracted (converters.statements) only from the
+copy a batch writes, not from the copies that lose.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from cablegraph.store import CableStore
 from converters import readers
 from converters.caches import load_tables
 from converters.normalize import is_flattened
-from converters.parse import read_cable
+from converters.parse import parse
 from converters.rdf import cable_quads, now_iso
-from converters.record import Cable, RawCable
+from converters.record import Cable, RawCable, Source
+from converters.statements import extract
 from ontology import terms as t
 
 RANK = ox.NamedNode(t.CG + "sourceRank")
@@ -63,9 +66,9 @@ class _Rejects:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.handle = path.open("w", encoding="utf-8")
 
-    def write(self, raw: RawCable, reason: str, reference_id: str | None = None) -> None:
-        row = {"path": raw.source.path, "record": raw.source.record, "line": raw.source.line,
-               "format": raw.source.format, "reference_id": reference_id, "reason": reason}
+    def write(self, source: Source, reason: str, reference_id: str | None = None) -> None:
+        row = {"path": source.path, "record": source.record, "line": source.line,
+               "format": source.format, "reference_id": reference_id, "reason": reason}
         self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
@@ -95,6 +98,33 @@ def _prune_cited_stubs(store: CableStore, ids: t.Ids, ingested: list[str], quads
             store.ox.remove(quad)
 
 
+MENTIONS = ox.NamedNode(t.CG + "mentions")
+
+
+def _mentioned(store: CableStore, graphs: list[str]) -> set[ox.NamedNode]:
+    """The persons the given cable graphs of the store mention."""
+    if not graphs:
+        return set()
+    values = " ".join(f"<{g}>" for g in graphs)
+    rows = store.ox.query(
+        f"SELECT DISTINCT ?p WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?c <{MENTIONS.value}> ?p }} }}")
+    return {row["p"] for row in rows}
+
+
+def _prune_orphan_persons(store: CableStore, ids: t.Ids, before: set[ox.NamedNode], quads: list[ox.Quad]) -> None:
+    """Drop the shared description (`persons` and `links` graphs) of each person that replaced cable graphs
+    mentioned before (`before`) and that no cable graph mentions any more: a later copy of a cable, or a re-run
+    after the extractor changed, can name fewer people than the graph it replaces."""
+    now = {q.object for q in quads if q.predicate == MENTIONS}
+    shared = [ox.NamedNode(ids.graph("persons")), ox.NamedNode(ids.graph("links"))]
+    for person in before - now:
+        if next(store.ox.quads_for_pattern(None, MENTIONS, person), None) is not None:
+            continue
+        for graph in shared:
+            for quad in list(store.ox.quads_for_pattern(person, None, None, graph)):
+                store.ox.remove(quad)
+
+
 def ingest(
     store: CableStore,
     paths: Iterable[Path],
@@ -116,6 +146,13 @@ def ingest(
     stamp = now_iso()
     batch: dict[str, tuple[int, RawCable, Cable]] = {}
 
+    written: dict[str, tuple[int, Source]] = {}  # the cables this run has written: rank and source of the copy
+
+    def duplicate(loser: Source, ref: str, kept: Source) -> None:
+        rejects.write(loser, f"duplicate: {ref} kept from {kept.path}:{kept.record}", ref)
+        report.duplicates += 1
+        report.rejected += 1
+
     def flush() -> None:
         if not batch:
             return
@@ -125,17 +162,33 @@ def ingest(
         replaced: list[str] = []
         for graph, ref in graphs.items():
             rank, raw, cable = batch[ref]
+            earlier = written.get(ref)  # (a copy an earlier batch of this run wrote)
             if existing.get(graph, -1) > rank:
-                rejects.write(raw, f"duplicate: {ref} is already in the store from a fuller copy", ref)
-                report.duplicates += 1
+                if earlier is None:
+                    rejects.write(raw.source, f"duplicate: {ref} is already in the store from a fuller copy", ref)
+                    report.duplicates += 1
+                    report.rejected += 1
+                else:
+                    duplicate(raw.source, ref, earlier[1])
+                continue
+            try:
+                cable.persons, cable.statements = extract(cable)
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a reject with its reason
+                rejects.write(raw.source, f"{type(exc).__name__} in people/statement extraction: {exc}", ref)
                 report.rejected += 1
                 continue
+            if earlier is not None:  # this copy replaces the earlier one, which is now a duplicate
+                duplicate(earlier[1], ref, raw.source)
+                report.ingested -= 1
+            written[ref] = (rank, raw.source)
             quads.extend(cable_quads(cable, ids, stamp))
             quads.append(ox.Quad(ox.NamedNode(graph), RANK, ox.Literal(str(rank), datatype=XSD_INT),
                                  ox.NamedNode(graph)))
             replaced.append(graph)
             report.ingested += 1
+        before = _mentioned(store, [g for g in replaced if g in existing])
         store.replace_graphs(replaced, quads)
+        _prune_orphan_persons(store, ids, before, quads)
         _prune_cited_stubs(store, ids, [graphs[g] for g in replaced], quads)
         report.quads += len(quads)
         batch.clear()
@@ -152,9 +205,9 @@ def ingest(
                 report.read += 1
                 count += 1
                 try:
-                    cable = read_cable(raw)
+                    cable = parse(raw)
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a reject with its reason
-                    rejects.write(raw, f"{type(exc).__name__}: {exc}")
+                    rejects.write(raw.source, f"{type(exc).__name__}: {exc}")
                     report.rejected += 1
                     continue
                 rank = source_rank(raw, cable)
@@ -162,11 +215,7 @@ def ingest(
                 if previous is not None:
                     loser = raw if previous[0] > rank else previous[1]
                     kept = previous[1] if previous[0] > rank else raw
-                    rejects.write(loser, f"duplicate: {cable.reference_id} kept from {kept.source.path}:"
-                                  f"{kept.source.record}",
-                                  cable.reference_id)
-                    report.duplicates += 1
-                    report.rejected += 1
+                    duplicate(loser.source, cable.reference_id, kept.source)
                     if previous[0] > rank:
                         continue
                 batch[cable.reference_id] = (rank, raw, cable)
