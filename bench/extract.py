@@ -137,6 +137,7 @@ def main() -> None:
     best = min(passes, key=lambda r: r["extract"] / r["parse"])
     n = best["cables"]
     report("first pass", passes[0])
+    report("best pass", best)
     print(f"cables: {n}")
     print(f"parse alone:        {best['parse']:7.2f} s CPU ({best['parse'] / n * 1000:.2f} ms/cable)")
     print(f"extraction:         {best['extract']:7.2f} s CPU ({best['extract'] / n * 1000:.2f} ms/cable)")
