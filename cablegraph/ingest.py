@@ -115,6 +115,8 @@ def _prune_orphan_persons(store: CableStore, ids: t.Ids, before: set[ox.NamedNod
     """Drop the shared description (`persons` and `links` graphs) of each person that replaced cable graphs
     mentioned before (`before`) and that no cable graph mentions any more: a later copy of a cable, or a re-run
     after the extractor changed, can name fewer people than the graph it replaces."""
+    if not before:
+        return
     now = {q.object for q in quads if q.predicate == MENTIONS}
     shared = [ox.NamedNode(ids.graph("persons")), ox.NamedNode(ids.graph("links"))]
     for person in before - now:
@@ -148,8 +150,10 @@ def ingest(
 
     written: dict[str, tuple[int, Source]] = {}  # the cables this run has written: rank and source of the copy
 
-    def duplicate(loser: Source, ref: str, kept: Source) -> None:
-        rejects.write(loser, f"duplicate: {ref} kept from {kept.path}:{kept.record}", ref)
+    def duplicate(loser: Source, ref: str, kept: Source | None) -> None:
+        """List a copy that lost to `kept` (None: to a fuller copy in the store before this run)."""
+        where = f"kept from {kept.path}:{kept.record}" if kept else "is already in the store from a fuller copy"
+        rejects.write(loser, f"duplicate: {ref} {where}", ref)
         report.duplicates += 1
         report.rejected += 1
 
@@ -164,12 +168,7 @@ def ingest(
             rank, raw, cable = batch[ref]
             earlier = written.get(ref)  # (a copy an earlier batch of this run wrote)
             if existing.get(graph, -1) > rank:
-                if earlier is None:
-                    rejects.write(raw.source, f"duplicate: {ref} is already in the store from a fuller copy", ref)
-                    report.duplicates += 1
-                    report.rejected += 1
-                else:
-                    duplicate(raw.source, ref, earlier[1])
+                duplicate(raw.source, ref, earlier[1] if earlier else None)
                 continue
             try:
                 cable.persons, cable.statements = extract(cable)

@@ -69,3 +69,16 @@ def test_only_the_written_copy_is_extracted(tmp_path, monkeypatch):
     store, report, _ = _run(tmp_path, "count", 500)
     assert len(extracted) == len(set(extracted)) == report.ingested < report.read - 50
     assert store.query("ASK { ?s a <https://w3id.org/cablegraph/ontology#Person> }")
+
+
+def test_a_fuller_copy_in_the_store_is_kept(tmp_path):
+    store, first, _ = _run(tmp_path, "store", 500)
+    size = len(store)
+    flattened = SAMPLES / "flattened-2010-11-28"  # (copies without line breaks: a lower rank than the store's)
+    again = ingest(store, [flattened])
+    rejects = [json.loads(line) for line in (store.path / "rejects.jsonl").read_text().splitlines()]
+    assert again.ingested == 0 and again.duplicates == again.read - len(
+        [r for r in rejects if not r["reason"].startswith("duplicate")]) > 50
+    assert all(r["reason"].endswith("is already in the store from a fuller copy")
+               for r in rejects if r["reason"].startswith("duplicate"))
+    assert len(store) == size
